@@ -1,0 +1,7 @@
+"""readinglist: a reading map kept as taxonomy/, bib/ and notes/, checked and rendered."""
+
+from .checks import CHECKS, check
+from .diagnostic import Diagnostic
+from .knowledge import KnowledgeBase, load
+
+__all__ = ["CHECKS", "Diagnostic", "KnowledgeBase", "check", "load"]

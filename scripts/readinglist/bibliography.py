@@ -1,0 +1,135 @@
+"""Bibliography loader: bib/*.bib into Paper dataclasses, parse failures as diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser import model
+
+from .diagnostic import Diagnostic, error
+from .identifiers import display_name, is_arxiv, arxiv_id, bare_doi, split_authors
+from .latex import decode
+from .textfile import column_of, read_text
+
+VENUE_FIELDS = ("journal", "booktitle", "howpublished")
+
+
+@dataclass(frozen=True)
+class BibField:
+    name: str
+    value: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Paper:
+    key: str
+    entry_type: str
+    fields: tuple[BibField, ...]
+    raw: str              # the entry exactly as written in the file
+    path: str
+    line: int
+    col: int
+
+    def get(self, name: str) -> str | None:
+        return next((f.value for f in self.fields if f.name == name), None)
+
+    def field(self, name: str) -> BibField | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def values(self) -> dict[str, str]:
+        return {f.name: f.value for f in self.fields}
+
+    @property
+    def title(self) -> str:
+        return decode(self.get("title") or self.key)
+
+    @property
+    def authors(self) -> list[str]:
+        return [display_name(name) for name in split_authors(self.get("author") or "")]
+
+    @property
+    def year(self) -> str | None:
+        return self.get("year")
+
+    @property
+    def venue(self) -> str | None:
+        venue = next((self.get(name) for name in VENUE_FIELDS if self.get(name)), None)
+        if venue is None and self.arxiv:
+            return "arXiv"
+        return decode(venue) if venue else None
+
+    @property
+    def arxiv(self) -> str | None:
+        eprint = self.get("eprint")
+        return arxiv_id(eprint) if eprint and is_arxiv(self.values()) else None
+
+    @property
+    def doi(self) -> str | None:
+        doi = self.get("doi")
+        return bare_doi(doi) if doi else None
+
+
+def load_papers(root: Path) -> tuple[dict[str, Paper], list[Diagnostic]]:
+    """Every entry of every bib/*.bib; a key seen twice (in any case) keeps its first entry."""
+    papers: dict[str, Paper] = {}
+    seen: dict[str, Paper] = {}
+    diagnostics: list[Diagnostic] = []
+    for file in sorted((root / "bib").glob("*.bib")):
+        path = file.relative_to(root).as_posix()
+        text, found = read_text(root, path)
+        diagnostics += found
+        if text is None:
+            continue
+        for paper in _parse(text, path, diagnostics):
+            first = seen.get(paper.key.lower())
+            if first is not None:
+                diagnostics.append(error(path, paper.line, paper.col, "duplicate-key",
+                                         f"key '{paper.key}' is already used by the entry at "
+                                         f"{first.path}:{first.line}; rename or remove one"))
+                continue
+            seen[paper.key.lower()] = paper
+            papers[paper.key] = paper
+    return papers, diagnostics
+
+
+def _parse(text: str, path: str, diagnostics: list[Diagnostic]) -> list[Paper]:
+    lines = text.splitlines()
+    library = bibtexparser.parse_string(text)
+    papers = []
+    for block in library.blocks:
+        line = block.start_line + 1
+        if isinstance(block, model.DuplicateBlockKeyBlock):
+            papers.append(_paper(block.ignore_error_block, path, lines))
+        elif isinstance(block, model.DuplicateFieldKeyBlock):
+            names = ", ".join(sorted(block.duplicate_keys))
+            diagnostics.append(error(path, line, 1, "duplicate-field",
+                                     f"entry repeats the field {names}; keep one of each"))
+        elif isinstance(block, model.ParsingFailedBlock):
+            diagnostics.append(error(path, line, 1, "bibtex-syntax", _syntax_message(block)))
+        elif isinstance(block, model.Entry):
+            papers.append(_paper(block, path, lines))
+    return papers
+
+
+def _paper(entry: model.Entry, path: str, lines: list[str]) -> Paper:
+    line = entry.start_line + 1
+    fields = []
+    for field in entry.fields:
+        field_line = (field.start_line or entry.start_line) + 1
+        text_line = lines[field_line - 1] if field_line <= len(lines) else ""
+        value = field.value if isinstance(field.value, str) else str(field.value)
+        fields.append(BibField(field.key.lower(), value.strip(), field_line,
+                               column_of(text_line, field.key)))
+    head = lines[line - 1] if line <= len(lines) else ""
+    return Paper(entry.key, entry.entry_type.lower(), tuple(fields), entry.raw, path, line,
+                 column_of(head, entry.key))
+
+
+def _syntax_message(block: model.ParsingFailedBlock) -> str:
+    reason = getattr(block.error, "abort_reason", None) or str(block.error) or "unreadable entry"
+    detail = " ".join(reason.split()).rstrip(".")
+    return f"entry cannot be parsed ({detail}); check its braces, quotes and commas"

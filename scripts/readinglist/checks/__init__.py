@@ -1,0 +1,40 @@
+"""Every check, each a pure function kb -> diagnostics named after its code."""
+
+from __future__ import annotations
+
+from ..diagnostic import Diagnostic
+from ..knowledge import KnowledgeBase
+from .bibliography import (check_duplicate_identifier, check_invalid_arxiv_id, check_invalid_doi,
+                           check_invalid_year, check_key_convention, check_missing_field,
+                           check_missing_identifier, check_unlisted_paper)
+from .notes import check_orphan_note, check_unknown_citation, check_unknown_status, \
+    check_unknown_tag
+from .taxonomy import check_duplicate_id, check_duplicate_item, check_invalid_id, \
+    check_unknown_paper
+
+CHECKS = (
+    check_invalid_id, check_duplicate_id, check_unknown_paper, check_duplicate_item,
+    check_missing_field, check_missing_identifier, check_invalid_arxiv_id, check_invalid_doi,
+    check_invalid_year, check_key_convention, check_duplicate_identifier, check_unlisted_paper,
+    check_orphan_note, check_unknown_status, check_unknown_tag, check_unknown_citation,
+)
+
+# Codes the loaders report while reading files; together with CHECKS, every code there is.
+LOADER_CODES = (
+    "invalid-utf8", "yaml-syntax", "yaml-duplicate-key", "yaml-alias", "yaml-tag",
+    "yaml-type-trap", "wrong-type", "unknown-field", "missing-field", "missing-section",
+    "unknown-section", "section-id", "invalid-order", "invalid-item", "bibtex-syntax",
+    "duplicate-field", "duplicate-key", "missing-front-matter", "unterminated-front-matter",
+)
+
+
+def code_of(check) -> str:
+    return check.__name__.removeprefix("check_").replace("_", "-")
+
+
+def all_codes() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(LOADER_CODES + tuple(code_of(c) for c in CHECKS)))
+
+
+def check(kb: KnowledgeBase) -> list[Diagnostic]:
+    return [diagnostic for run in CHECKS for diagnostic in run(kb)]

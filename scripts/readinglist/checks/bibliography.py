@@ -1,0 +1,97 @@
+"""Checks of the bibliography: required fields, identifiers, keys and listing."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..bibliography import Paper
+from ..diagnostic import Diagnostic, error, warning
+from ..identifiers import DOI, KEY, arxiv_id, bare_doi, expected_key, identities, is_arxiv
+from ..knowledge import KnowledgeBase
+
+REQUIRED = ("title", "author", "year")
+IDENTIFYING = ("doi", "eprint", "url")
+
+
+def check_missing_field(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    for paper in kb.papers.values():
+        for name in REQUIRED:
+            if not paper.get(name):
+                yield _at(paper, None, "missing-field", f"entry '{paper.key}' has no {name}; "
+                          f"add {name} = {{...}}")
+
+
+def check_missing_identifier(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    for paper in kb.papers.values():
+        if not any(paper.get(name) for name in IDENTIFYING):
+            yield _at(paper, None, "missing-identifier", f"entry '{paper.key}' has none of "
+                      f"{', '.join(IDENTIFYING)}; add the DOI, arXiv id or a landing-page url")
+
+
+def check_invalid_arxiv_id(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    for paper in kb.papers.values():
+        field = paper.field("eprint")
+        if field and is_arxiv(paper.values()) and arxiv_id(field.value) is None:
+            yield _at(paper, field, "invalid-arxiv-id", f"eprint '{field.value}' is not an arXiv "
+                      "id; write it as 2011.14522 or hep-th/9901001, without a URL")
+
+
+def check_invalid_doi(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    for paper in kb.papers.values():
+        field = paper.field("doi")
+        if field is None:
+            continue
+        doi = bare_doi(field.value)
+        if not DOI.match(doi):
+            yield _at(paper, field, "invalid-doi", f"doi '{field.value}' is not a DOI; a DOI "
+                      "looks like 10.1016/0893-6080(89)90014-2")
+        elif doi != field.value:
+            yield _at(paper, field, "invalid-doi", f"doi '{field.value}' carries a resolver "
+                      f"prefix; write the bare DOI {doi}")
+
+
+def check_invalid_year(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    for paper in kb.papers.values():
+        field = paper.field("year")
+        if field and not re.fullmatch(r"\d{4}", field.value):
+            yield _at(paper, field, "invalid-year", f"year '{field.value}' is not a four-digit "
+                      "year; write e.g. year = {2021}")
+
+
+def check_key_convention(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    for paper in kb.papers.values():
+        author, year, title = paper.get("author"), paper.get("year"), paper.get("title")
+        expected = expected_key(author, year, title) if author and year and title else None
+        if expected and not re.fullmatch(re.escape(expected) + "[a-z]?", paper.key):
+            yield _at(paper, None, "key-convention", f"key '{paper.key}' does not follow "
+                      f"<family name><year><first title word>; rename it '{expected}'")
+        elif expected is None and not KEY.match(paper.key):
+            yield _at(paper, None, "key-convention", f"key '{paper.key}' is not lowercase "
+                      "<family name><year><first title word>")
+
+
+def check_duplicate_identifier(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    owner: dict[tuple[str, str], Paper] = {}
+    for paper in sorted(kb.papers.values(), key=lambda p: (p.path, p.line)):
+        for identity in sorted(identities(paper.values())):
+            first = owner.setdefault(identity, paper)
+            if first is not paper:
+                kind = "arXiv id" if identity[0] == "arxiv" else "DOI"
+                yield _at(paper, None, "duplicate-identifier", f"entry '{paper.key}' has the "
+                          f"{kind} {identity[1]} of '{first.key}' ({first.path}:{first.line}); "
+                          "keep one entry and list it wherever it belongs")
+
+
+def check_unlisted_paper(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    listed = kb.listed_keys() | {c.value for p in kb.placements() for c in p.item.candidates}
+    for paper in kb.papers.values():
+        if paper.key not in listed:
+            yield warning(paper.path, paper.line, paper.col, "unlisted-paper",
+                          f"paper '{paper.key}' is in no topic; list it in taxonomy/ or "
+                          "remove the entry")
+
+
+def _at(paper: Paper, field, code: str, message: str) -> Diagnostic:
+    where = field or paper
+    return error(paper.path, where.line, where.col, code, message)

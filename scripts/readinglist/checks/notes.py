@@ -1,0 +1,43 @@
+"""Checks of the notes: the paper each belongs to, its status, tags and citations."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..diagnostic import Diagnostic, error
+from ..knowledge import KnowledgeBase
+
+STATUSES = ("to-read", "reading", "read")
+
+
+def check_orphan_note(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    for note in kb.notes.values():
+        if note.key not in kb.papers:
+            yield error(note.path, 1, 1, "orphan-note", f"note '{note.key}' names no entry in "
+                        "bib/; rename the file to its paper's key or add the entry")
+
+
+def check_unknown_status(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    for note in kb.notes.values():
+        if note.status is not None and note.status.value not in STATUSES:
+            yield error(note.path, note.status.line, note.status.col, "unknown-status",
+                        f"status '{note.status.value}' is not one of {', '.join(STATUSES)}")
+
+
+def check_unknown_tag(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    known = {tag.id for tag in kb.tags}
+    for note in kb.notes.values():
+        for tag in note.tags:
+            if tag.value not in known:
+                yield error(note.path, tag.line, tag.col, "unknown-tag", f"tag '{tag.value}' is "
+                            f"not in taxonomy/tags.yml (known: {', '.join(sorted(known))}); "
+                            "use one of them or add it there")
+
+
+def check_unknown_citation(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    for note in kb.notes.values():
+        for citation in note.citations:
+            if citation.key not in kb.papers:
+                yield error(note.path, citation.line, citation.col, "unknown-citation",
+                            f"citation '@{citation.key}' names no entry in bib/; fix the key "
+                            "or add the paper")

@@ -1,0 +1,76 @@
+"""The command line: parse arguments, call the library, turn diagnostics into output and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import diagnostic
+from .checks import check
+from .export import dumps
+from .knowledge import load
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    # bibtexparser logs each failed block; we report those as diagnostics instead.
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+    args = _parser().parse_args(argv)
+    root = _find_root(args.root)
+    if root is None:
+        where = args.root or Path.cwd()
+        print(f"readinglist: {where} is not a reading list (no taxonomy/ folder in it or above "
+              "it); run inside one or pass --root DIR", file=sys.stderr)
+        return EXIT_USAGE
+    return args.run(root, args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="readinglist", description="Check and export a "
+                                     "reading list kept as taxonomy/, bib/ and notes/.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run_check = commands.add_parser("check", help="report every problem in taxonomy/, bib/ and "
+                                    "notes/ as path:line:col: code: message")
+    run_check.add_argument("--format", choices=sorted(diagnostic.FORMATS), default="text",
+                           help="text (default), github annotations, or json")
+    run_check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    run_check.set_defaults(run=_check)
+    run_export = commands.add_parser("export", help="print the knowledge base as JSON")
+    run_export.set_defaults(run=_export)
+    for command in (run_check, run_export):
+        command.add_argument("--root", type=Path, help="the reading list's folder (default: the "
+                             "one the current directory is in)")
+    return parser
+
+
+def _find_root(given: Path | None) -> Path | None:
+    if given is not None:
+        return given if (given / "taxonomy").is_dir() else None
+    here = Path.cwd()
+    return next((d for d in (here, *here.parents) if (d / "taxonomy").is_dir()), None)
+
+
+def _check(root: Path, args: argparse.Namespace) -> int:
+    diagnostics = _diagnose(root)
+    sys.stdout.write(diagnostic.FORMATS[args.format](diagnostics))
+    failed = any(diagnostic.is_failure(d, args.strict) for d in diagnostics)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _export(root: Path, args: argparse.Namespace) -> int:
+    kb, problems = load(root)
+    problems += check(kb)
+    errors = [d for d in diagnostic.sort(problems) if d.severity == "error"]
+    if errors:
+        sys.stderr.write(diagnostic.format_text(errors))
+        return EXIT_PROBLEMS
+    sys.stdout.write(dumps(kb))
+    return EXIT_OK
+
+
+def _diagnose(root: Path) -> list[diagnostic.Diagnostic]:
+    kb, problems = load(root)
+    return diagnostic.sort(problems + check(kb))

@@ -1,0 +1,51 @@
+"""The export: the knowledge base as the stable JSON documented in DESIGN.md section 3."""
+
+from __future__ import annotations
+
+import json
+
+from .knowledge import KnowledgeBase
+from .taxonomy import Item, Topic
+
+VERSION = 1
+
+
+def export(kb: KnowledgeBase) -> dict:
+    return {
+        "version": VERSION,
+        "sections": [{"id": s.id, "title": s.title, "intro": s.intro, "order": s.order,
+                      "topics": [_topic(t) for t in s.topics]} for s in kb.sections],
+        "papers": {key: _paper(kb, key) for key in sorted(kb.papers)},
+    }
+
+
+def dumps(kb: KnowledgeBase) -> str:
+    return json.dumps(export(kb), indent=2, ensure_ascii=False) + "\n"
+
+
+def _topic(topic: Topic) -> dict:
+    return {"id": topic.id, "title": topic.title, "why": topic.why,
+            "items": [_item(i) for i in topic.items], "topics": [_topic(t) for t in topic.topics]}
+
+
+def _item(item: Item) -> dict:
+    if item.kind == "todo":
+        return {"todo": item.text, "candidates": [c.value for c in item.candidates]}
+    return {item.kind: item.text}
+
+
+def _paper(kb: KnowledgeBase, key: str) -> dict:
+    paper, note = kb.papers[key], kb.notes.get(key)
+    return {
+        "title": paper.title,
+        "authors": paper.authors,
+        "year": paper.year,
+        "venue": paper.venue,
+        "arxiv": paper.arxiv,
+        "doi": paper.doi,
+        "url": paper.get("url"),
+        "status": note.status.value if note and note.status else None,
+        "tags": [tag.value for tag in note.tags] if note else [],
+        "note": note.path if note else None,
+        "cites": list(dict.fromkeys(c.key for c in note.citations)) if note else [],
+    }

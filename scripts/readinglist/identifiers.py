@@ -1,0 +1,106 @@
+"""arXiv ids, DOIs and citation keys: how they are spelled, normalised and derived."""
+
+from __future__ import annotations
+
+import re
+
+from .latex import decode, fold_ascii
+
+ARXIV_NEW = re.compile(r"^(\d{4}\.\d{4,5})(v\d+)?$")
+ARXIV_OLD = re.compile(r"^([a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(v\d+)?$")
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+ARXIV_URL = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/(.+?)(?:\.pdf)?/?$",
+                       re.IGNORECASE)
+DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.IGNORECASE)
+KEY = re.compile(r"^[a-z]+\d{4}[a-z0-9]+$")
+
+STOP_WORDS = frozenset("a an and are as at by for from in into is of on onto or the to toward "
+                       "towards via with".split())
+
+
+def arxiv_id(text: str) -> str | None:
+    """The version-free arXiv id, or None when the text is not one."""
+    text = text.strip()
+    for pattern in (ARXIV_NEW, ARXIV_OLD):
+        match = pattern.match(text)
+        if match:
+            return match.group(1)
+    return None
+
+
+def bare_doi(text: str) -> str:
+    return DOI_PREFIX.sub("", text.strip())
+
+
+def doi_key(text: str) -> str | None:
+    """The DOI as compared for duplicates (DOIs are case-insensitive), or None if malformed."""
+    doi = bare_doi(text)
+    return doi.lower() if DOI.match(doi) else None
+
+
+def identities(fields: dict[str, str]) -> set[tuple[str, str]]:
+    """Every ('arxiv'|'doi', normalised id) an entry names, however it is spelled."""
+    found = set()
+    if fields.get("eprint") and is_arxiv(fields):
+        if (found_id := arxiv_id(fields["eprint"])):
+            found.add(("arxiv", found_id))
+    if fields.get("doi") and (doi := doi_key(fields["doi"])):
+        arxiv_doi = ARXIV_DOI.match(doi)
+        found.add(("arxiv", arxiv_doi.group(1)) if arxiv_doi else ("doi", doi))
+    url = fields.get("url", "").strip()
+    if (match := ARXIV_URL.match(url)) and (found_id := arxiv_id(match.group(1))):
+        found.add(("arxiv", found_id))
+    elif DOI_PREFIX.match(url) and (doi := doi_key(url)):
+        found.add(("doi", doi))
+    return found
+
+
+def is_arxiv(fields: dict[str, str]) -> bool:
+    prefix = fields.get("archiveprefix", fields.get("eprinttype", "arxiv"))
+    return prefix.strip().lower() == "arxiv"
+
+
+def split_authors(author_field: str) -> list[str]:
+    """BibTeX's 'A and B and C', splitting only on 'and' outside braces."""
+    names, depth, current = [], 0, []
+    for word in re.split(r"(\s+)", author_field):
+        depth += word.count("{") - word.count("}")
+        if depth == 0 and word.lower() == "and":
+            names.append("".join(current).strip())
+            current = []
+        else:
+            current.append(word)
+    names.append("".join(current).strip())
+    return [name for name in names if name]
+
+
+def family_name(name: str) -> str:
+    """'Soudry, Daniel' -> 'Soudry'; 'Daniel Soudry' -> 'Soudry'; '{Google Brain}' as is."""
+    name = name.strip()
+    if name.startswith("{") and name.endswith("}") and name.count("{") == 1:
+        return decode(name)
+    if "," in name:
+        return decode(name.split(",", 1)[0])
+    return decode(name).split(" ")[-1]
+
+
+def display_name(name: str) -> str:
+    """'Last, First' -> 'First Last'; 'Last, Jr., First' -> 'First Last Jr.'."""
+    parts = [decode(part) for part in name.split(",")]
+    if len(parts) == 3:
+        return f"{parts[2]} {parts[0]} {parts[1]}".strip()
+    if len(parts) == 2:
+        return f"{parts[1]} {parts[0]}".strip()
+    return parts[0]
+
+
+def expected_key(author_field: str, year: str, title: str) -> str | None:
+    """<first author's family name><year><first significant title word>, lowercase ASCII."""
+    authors = split_authors(author_field)
+    words = [re.sub(r"[^a-z0-9]", "", fold_ascii(word).lower()) for word in decode(title).split()]
+    significant = [word for word in words if word and word not in STOP_WORDS]
+    if not authors or not significant:
+        return None
+    family = re.sub(r"[^a-z]", "", fold_ascii(family_name(authors[0])).lower())
+    return f"{family}{year.strip()}{significant[0]}"

@@ -1,0 +1,199 @@
+"""Taxonomy loader: taxonomy/<section>.yml and taxonomy/tags.yml into frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .diagnostic import Diagnostic, error
+from .shape import Reader
+from .textfile import read_text
+from .yamltree import Node, Scalar, parse
+
+SECTION_IDS = ("hyperparams", "models", "optimization", "data", "other")
+ORDERS = ("frontier", "listed")
+TAGS_FILE = "taxonomy/tags.yml"
+ITEM_KINDS = ("paper", "todo", "question")
+
+_SECTION_FIELDS = ("id", "title", "order", "intro", "topics")
+_TOPIC_FIELDS = ("id", "title", "why", "items", "topics")
+_ITEM_FIELDS = ITEM_KINDS + ("candidates",)
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: Literal["paper", "todo", "question"]
+    text: str                      # the paper key, the todo line or the question
+    candidates: tuple[Scalar, ...]  # suggested paper keys for a todo, with their positions
+    path: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    why: str | None
+    items: tuple[Item, ...]
+    topics: tuple["Topic", ...]
+    path: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    order: str
+    intro: str | None
+    topics: tuple[Topic, ...]
+    path: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Tag:
+    id: str
+    description: str | None
+    path: str
+    line: int
+    col: int
+
+
+def load_sections(root: Path) -> tuple[tuple[Section, ...], list[Diagnostic]]:
+    """The five sections in their canonical order; a missing or unknown file is a diagnostic."""
+    sections, diagnostics = [], []
+    present = {p.stem for p in (root / "taxonomy").glob("*.yml")} - {"tags"}
+    for section_id in SECTION_IDS:
+        path = f"taxonomy/{section_id}.yml"
+        if section_id not in present:
+            diagnostics.append(error(path, 1, 1, "missing-section", f"section file {path} is "
+                                     f"missing; every reading list has {', '.join(SECTION_IDS)}"))
+            continue
+        section, found = _load_section(root, path)
+        sections += [section] if section else []
+        diagnostics += found
+    for extra in sorted(present - set(SECTION_IDS)):
+        diagnostics.append(error(f"taxonomy/{extra}.yml", 1, 1, "unknown-section",
+                                 f"'{extra}' is not a section (sections: "
+                                 f"{', '.join(SECTION_IDS)}); move its topics into one of them"))
+    return tuple(sections), diagnostics
+
+
+def load_tags(root: Path) -> tuple[tuple[Tag, ...], list[Diagnostic]]:
+    if not (root / TAGS_FILE).exists():
+        return (), [error(TAGS_FILE, 1, 1, "missing-section",
+                          f"{TAGS_FILE} is missing; it lists the tags notes may use")]
+    tree, diagnostics = _parse_file(root, TAGS_FILE)
+    reader = Reader(TAGS_FILE, diagnostics)
+    fields = reader.fields(tree, "the tags file", ("tags",), ("tags",)) if tree else None
+    tags = []
+    for node in reader.items((fields or {}).get("tags"), "'tags'"):
+        tag = reader.fields(node, "a tag", ("id", "description"), ("id",))
+        if tag is None or reader.string(tag.get("id"), "tag id") is None:
+            continue
+        description = reader.string(tag.get("description"), "tag description") if \
+            "description" in tag else None
+        tags.append(Tag(tag["id"].value, description, TAGS_FILE, node.line, node.col))
+    return tuple(tags), reader.diagnostics
+
+
+def _parse_file(root: Path, path: str) -> tuple[Node | None, list[Diagnostic]]:
+    text, diagnostics = read_text(root, path)
+    if text is None:
+        return None, diagnostics
+    return parse(text, path)
+
+
+def _load_section(root: Path, path: str) -> tuple[Section | None, list[Diagnostic]]:
+    tree, diagnostics = _parse_file(root, path)
+    reader = Reader(path, diagnostics)
+    if tree is None:
+        if not diagnostics:
+            reader.report(Scalar("", 1, 1, True), "missing-field", f"{path} is empty; "
+                          "write the section's id, title and topics")
+        return None, reader.diagnostics
+    fields = reader.fields(tree, "a section", _SECTION_FIELDS, ("id", "title", "topics"))
+    if fields is None:
+        return None, reader.diagnostics
+    section_id = reader.string(fields.get("id"), "section id")
+    expected = Path(path).stem
+    if section_id is not None and section_id != expected:
+        reader.report(fields["id"], "section-id", f"section id '{section_id}' differs from its "
+                      f"file name; write id: {expected}")
+    order = _read_order(reader, fields.get("order"))
+    section = Section(
+        id=expected, title=reader.string(fields.get("title"), "section title") or expected,
+        order=order, intro=_optional(reader, fields, "intro", "section intro"),
+        topics=_read_topics(reader, fields.get("topics")), path=path, line=tree.line, col=tree.col)
+    return section, reader.diagnostics
+
+
+def _read_order(reader: Reader, node: Node | None) -> str:
+    if node is None:
+        return "listed"
+    order = reader.string(node, "section order")
+    if order is not None and order not in ORDERS:
+        reader.report(node, "invalid-order", f"order '{order}' is not one of "
+                      f"{', '.join(ORDERS)}; frontier keeps topics least to most realistic")
+    return order if order in ORDERS else "listed"
+
+
+def _read_topics(reader: Reader, node: Node | None) -> tuple[Topic, ...]:
+    topics = []
+    for child in reader.items(node, "'topics'"):
+        fields = reader.fields(child, "a topic", _TOPIC_FIELDS, ("id", "title"))
+        if fields is None:
+            continue
+        topic_id = reader.string(fields.get("id"), "topic id")
+        title = reader.string(fields.get("title"), "topic title")
+        if topic_id is None or title is None:
+            continue
+        id_node = fields["id"]
+        topics.append(Topic(
+            id=topic_id, title=title, why=_optional(reader, fields, "why", "topic 'why'"),
+            items=_read_items(reader, fields.get("items")),
+            topics=_read_topics(reader, fields.get("topics")),
+            path=reader.path, line=id_node.line, col=id_node.col))
+    return tuple(topics)
+
+
+def _read_items(reader: Reader, node: Node | None) -> tuple[Item, ...]:
+    items = []
+    for child in reader.items(node, "'items'"):
+        fields = reader.fields(child, "an item", _ITEM_FIELDS)
+        if fields is None:
+            continue
+        kinds = [kind for kind in ITEM_KINDS if kind in fields]
+        if len(kinds) != 1:
+            found = f"has {' and '.join(kinds)}" if kinds else "has none of them"
+            reader.report(child, "invalid-item", f"an item must have exactly one of "
+                          f"{', '.join(ITEM_KINDS)}; this one {found}")
+            continue
+        kind = kinds[0]
+        if "candidates" in fields and kind != "todo":
+            reader.report(fields["candidates"], "invalid-item",
+                          f"only a todo item has candidates, not a {kind} item")
+        text = reader.string(fields[kind], f"{kind}")
+        if text is None:
+            continue
+        value = fields[kind]
+        candidates = reader.strings(fields.get("candidates"), "'candidates'") \
+            if kind == "todo" else ()
+        items.append(Item(kind, text, candidates, reader.path, value.line, value.col))
+    return tuple(items)
+
+
+def _optional(reader: Reader, fields: dict[str, Node], name: str, what: str) -> str | None:
+    return reader.string(fields[name], what) if name in fields else None
+
+
+def walk_topics(topics: tuple[Topic, ...], trail: tuple[Topic, ...] = ()):
+    """Every topic depth-first in taxonomy order, with the trail of topics above it."""
+    for topic in topics:
+        yield topic, trail
+        yield from walk_topics(topic.topics, trail + (topic,))

@@ -1,0 +1,29 @@
+"""Reading user files as text: invalid UTF-8 is a diagnostic at the first bad byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostic import Diagnostic, error
+
+BOM = "\ufeff"
+
+
+def read_text(root: Path, relpath: str) -> tuple[str | None, list[Diagnostic]]:
+    data = (root / relpath).read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [error(relpath, line, col, "invalid-utf8",
+                            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as "
+                            "UTF-8")]
+    return text.removeprefix(BOM), []
+
+
+def column_of(text_line: str, needle: str) -> int:
+    """1-based column of needle in a line (case-insensitive), or 1 if it is not there."""
+    index = text_line.lower().find(needle.lower())
+    return index + 1 if index >= 0 else 1
