@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from .latex import decode
 from .textfile import column_of, read_text
 
 VENUE_FIELDS = ("journal", "booktitle", "howpublished")
+_KEY_OF_BLOCK = re.compile(r"^\s*@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
 
 
 @dataclass(frozen=True)
@@ -73,18 +75,20 @@ class Paper:
         return bare_doi(doi) if doi else None
 
 
-def load_papers(root: Path) -> tuple[dict[str, Paper], list[Diagnostic]]:
-    """Every entry of every bib/*.bib; a key seen twice (in any case) keeps its first entry."""
+def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diagnostic]]:
+    """Every entry of every bib/*.bib; a key seen twice (in any case) keeps its first entry.
+
+    Also the keys of entries that failed to parse, so that what cites them is not reported a
+    second time for the same broken brace."""
     papers: dict[str, Paper] = {}
     seen: dict[str, Paper] = {}
+    broken: set[str] = set()
     diagnostics: list[Diagnostic] = []
     for file in sorted((root / "bib").glob("*.bib")):
         path = file.relative_to(root).as_posix()
         text, found = read_text(root, path)
         diagnostics += found
-        if text is None:
-            continue
-        for paper in _parse(text, path, diagnostics):
+        for paper in _parse(text, path, diagnostics, broken):
             first = seen.get(paper.key.lower())
             if first is not None:
                 diagnostics.append(error(path, paper.line, paper.col, "duplicate-key",
@@ -93,10 +97,10 @@ def load_papers(root: Path) -> tuple[dict[str, Paper], list[Diagnostic]]:
                 continue
             seen[paper.key.lower()] = paper
             papers[paper.key] = paper
-    return papers, diagnostics
+    return papers, frozenset(broken - set(papers)), diagnostics
 
 
-def _parse(text: str, path: str, diagnostics: list[Diagnostic]) -> list[Paper]:
+def _parse(text: str, path: str, diagnostics: list[Diagnostic], broken: set[str]) -> list[Paper]:
     lines = text.splitlines()
     library = bibtexparser.parse_string(text)
     papers = []
@@ -110,6 +114,7 @@ def _parse(text: str, path: str, diagnostics: list[Diagnostic]) -> list[Paper]:
                                      f"entry repeats the field {names}; keep one of each"))
         elif isinstance(block, model.ParsingFailedBlock):
             diagnostics.append(error(path, line, 1, "bibtex-syntax", _syntax_message(block)))
+            broken.update(_KEY_OF_BLOCK.findall(block.raw)[:1])
         elif isinstance(block, model.Entry):
             papers.append(_paper(block, path, lines))
     return papers

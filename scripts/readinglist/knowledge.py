@@ -12,6 +12,10 @@ from .notes import Note, load_notes
 from .taxonomy import Item, Section, Tag, Topic, load_sections, load_tags, walk_topics
 
 
+# A file with one of these problems is skipped whole; checks that need all of it stay quiet.
+UNREADABLE = frozenset({"yaml-syntax", "missing-front-matter", "unterminated-front-matter"})
+
+
 @dataclass(frozen=True)
 class Placement:
     """Where an item sits: its section and the trail of topics down to it."""
@@ -27,6 +31,8 @@ class KnowledgeBase:
     tags: tuple[Tag, ...]
     papers: dict[str, Paper]
     notes: dict[str, Note]
+    broken_keys: frozenset[str] = frozenset()  # keys of entries that failed to parse
+    unread: frozenset[str] = frozenset()       # files that could not be parsed at all
 
     def placements(self) -> Iterator[Placement]:
         """Every item of the taxonomy in reading order."""
@@ -34,6 +40,14 @@ class KnowledgeBase:
             for topic, trail in walk_topics(section.topics):
                 for item in topic.items:
                     yield Placement(section, trail + (topic,), item)
+
+    def known(self, key: str) -> bool:
+        """A key in bib/, or one whose entry is broken (and already reported)."""
+        return key in self.papers or key in self.broken_keys
+
+    def complete(self, prefix: str) -> bool:
+        """Whether every file under prefix (e.g. 'taxonomy/') could be read."""
+        return not any(path.startswith(prefix) for path in self.unread)
 
     def listed_keys(self) -> set[str]:
         return {p.item.text for p in self.placements() if p.item.kind == "paper"}
@@ -44,8 +58,9 @@ def load(root: Path) -> tuple[KnowledgeBase, list[Diagnostic]]:
     sections, diagnostics = load_sections(root)
     tags, found = load_tags(root)
     diagnostics += found
-    papers, found = load_papers(root)
+    papers, broken, found = load_papers(root)
     diagnostics += found
     notes, found = load_notes(root)
     diagnostics += found
-    return KnowledgeBase(sections, tags, papers, notes), diagnostics
+    unread = frozenset(d.path for d in diagnostics if d.code in UNREADABLE)
+    return KnowledgeBase(sections, tags, papers, notes, broken, unread), diagnostics

@@ -56,22 +56,20 @@ def load_notes(root: Path) -> tuple[dict[str, Note], list[Diagnostic]]:
 
 def _load_note(root: Path, path: str) -> tuple[Note | None, list[Diagnostic]]:
     text, diagnostics = read_text(root, path)
-    if text is None:
-        return None, diagnostics
     lines = text.split("\n")
     if lines[0].rstrip("\r") != "---":
-        return None, [error(path, 1, 1, "missing-front-matter", "note does not start with "
+        return None, diagnostics + [error(path, 1, 1, "missing-front-matter", "note does not start with "
                             "front matter; begin it with '---', 'status: to-read', '---'")]
     end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip("\r") in ("---", "...")),
                None)
     if end is None:
-        return None, [error(path, 1, 1, "unterminated-front-matter", "front matter opened on "
+        return None, diagnostics + [error(path, 1, 1, "unterminated-front-matter", "front matter opened on "
                             "line 1 is never closed; add a line '---' after its last field")]
-    tree, diagnostics = parse("\n".join(lines[1:end]), path, line_offset=1)
-    reader = Reader(path, diagnostics)
+    tree, found = parse("\n".join(lines[1:end]), path, line_offset=1)
+    reader = Reader(path, diagnostics + found)
     fields = reader.fields(tree, "note front matter", NOTE_FIELDS, ("status",)) \
         if tree is not None else None
-    if tree is None and not diagnostics:
+    if tree is None and not found:
         reader.report(Scalar("", 2, 1, True), "missing-field",
                       "note front matter is empty; add 'status: to-read'")
     fields = fields or {}

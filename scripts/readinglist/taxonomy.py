@@ -104,9 +104,8 @@ def load_tags(root: Path) -> tuple[tuple[Tag, ...], list[Diagnostic]]:
 
 def _parse_file(root: Path, path: str) -> tuple[Node | None, list[Diagnostic]]:
     text, diagnostics = read_text(root, path)
-    if text is None:
-        return None, diagnostics
-    return parse(text, path)
+    tree, found = parse(text, path)
+    return tree, diagnostics + found
 
 
 def _load_section(root: Path, path: str) -> tuple[Section | None, list[Diagnostic]]:

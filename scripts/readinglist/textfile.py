@@ -9,17 +9,18 @@ from .diagnostic import Diagnostic, error
 BOM = "\ufeff"
 
 
-def read_text(root: Path, relpath: str) -> tuple[str | None, list[Diagnostic]]:
+def read_text(root: Path, relpath: str) -> tuple[str, list[Diagnostic]]:
+    """The file's text. Undecodable bytes are reported and read as U+FFFD, so the rest of the
+    file is still checked and one bad byte does not hide everything that depends on the file."""
     data = (root / relpath).read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, [error(relpath, line, col, "invalid-utf8",
-                            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as "
-                            "UTF-8")]
+        before = data[: exc.start].decode("utf-8", "replace")
+        line, col = before.count("\n") + 1, len(before) - before.rfind("\n")
+        return data.decode("utf-8", "replace").removeprefix(BOM), [
+            error(relpath, line, col, "invalid-utf8", f"byte 0x{data[exc.start]:02x} is not "
+                  "valid UTF-8; save the file as UTF-8")]
     return text.removeprefix(BOM), []
 
 

@@ -93,7 +93,7 @@ class _Builder:
         if isinstance(event, yaml.AliasEvent):
             self._refuse(line, col, "yaml-alias", f"alias '*{event.anchor}' is not allowed; "
                          "write the value out in full")
-            self._add(Scalar("", line, col, False))
+            self._add(Scalar(f"*{event.anchor}", line, col, False))  # already refused above
             return
         if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
             self._check_node_event(event, line, col)

@@ -62,7 +62,8 @@ def check_invalid_year(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 def check_key_convention(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     for paper in kb.papers.values():
         author, year, title = paper.get("author"), paper.get("year"), paper.get("title")
-        expected = expected_key(author, year, title) if author and year and title else None
+        derivable = author and title and year and re.fullmatch(r"\d{4}", year)
+        expected = expected_key(author, year, title) if derivable else None
         if expected and not re.fullmatch(re.escape(expected) + "[a-z]?", paper.key):
             yield _at(paper, None, "key-convention", f"key '{paper.key}' does not follow "
                       f"<family name><year><first title word>; rename it '{expected}'")
@@ -84,6 +85,8 @@ def check_duplicate_identifier(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 
 
 def check_unlisted_paper(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    if not kb.complete("taxonomy/"):
+        return
     listed = kb.listed_keys() | {c.value for p in kb.placements() for c in p.item.candidates}
     for paper in kb.papers.values():
         if paper.key not in listed:

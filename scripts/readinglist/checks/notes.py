@@ -12,7 +12,7 @@ STATUSES = ("to-read", "reading", "read")
 
 def check_orphan_note(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     for note in kb.notes.values():
-        if note.key not in kb.papers:
+        if not kb.known(note.key):
             yield error(note.path, 1, 1, "orphan-note", f"note '{note.key}' names no entry in "
                         "bib/; rename the file to its paper's key or add the entry")
 
@@ -26,6 +26,8 @@ def check_unknown_status(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 
 def check_unknown_tag(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     known = {tag.id for tag in kb.tags}
+    if not kb.complete("taxonomy/tags.yml"):
+        return
     for note in kb.notes.values():
         for tag in note.tags:
             if tag.value not in known:
@@ -37,7 +39,7 @@ def check_unknown_tag(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 def check_unknown_citation(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     for note in kb.notes.values():
         for citation in note.citations:
-            if citation.key not in kb.papers:
+            if not kb.known(citation.key):
                 yield error(note.path, citation.line, citation.col, "unknown-citation",
                             f"citation '@{citation.key}' names no entry in bib/; fix the key "
                             "or add the paper")

@@ -42,7 +42,7 @@ def check_unknown_paper(kb: KnowledgeBase) -> Iterable[Diagnostic]:
         refs = [(item.text, item.line, item.col)] if item.kind == "paper" else []
         refs += [(c.value, c.line, c.col) for c in item.candidates]
         for key, line, col in refs:
-            if key not in kb.papers:
+            if not kb.known(key):
                 yield error(item.path, line, col, "unknown-paper", f"paper '{key}' is not in "
                             f"bib/; add its entry or fix the key{_close(key, kb.papers)}")
 

@@ -1,0 +1,72 @@
+"""Golden cases: each tests/cases/checks/<code>.yml overlays the base tree twice.
+
+`fail` must give exactly its diagnostics; `pass` (a near miss) must give none. Regenerate the
+expected diagnostics with `pytest --update-cases` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import CASES, write_tree
+from readinglist import check, load
+from readinglist.checks import all_codes
+from readinglist.diagnostic import sort
+
+CASE_FILES = sorted((CASES / "checks").glob("*.yml"))
+
+
+def diagnose(root: Path) -> list[str]:
+    kb, problems = load(root)
+    return [str(d) for d in sort(problems + check(kb))]
+
+
+def read_case(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _files(part: dict) -> dict:
+    """Case files are text; a `bytes:` list of ints writes exact bytes (invalid UTF-8)."""
+    return {name: bytes(body["bytes"]) if isinstance(body, dict) else body
+            for name, body in part["files"].items()}
+
+
+@pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)
+def test_failing_case_gives_exactly_its_diagnostics(case, base_tree, update_cases):
+    spec = read_case(case)
+    actual = diagnose(write_tree(base_tree, _files(spec["fail"])))
+    if update_cases:
+        _rewrite_expected(case, actual)
+        return
+    assert actual == spec["fail"]["diagnostics"]
+
+
+@pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)
+def test_passing_case_is_clean(case, base_tree):
+    spec = read_case(case)
+    assert diagnose(write_tree(base_tree, _files(spec["pass"]))) == []
+
+
+@pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)
+def test_failing_case_reports_its_own_code(case):
+    expected = read_case(case)["fail"]["diagnostics"]
+    assert any(f": {case.stem}: " in line for line in expected)
+
+
+def test_every_code_has_a_golden_case():
+    assert sorted(all_codes()) == sorted(p.stem for p in CASE_FILES)
+
+
+def _rewrite_expected(case: Path, actual: list[str]) -> None:
+    """Replace the first `  diagnostics:` block (the fail part's) and keep the rest as written."""
+    text = case.read_text(encoding="utf-8")
+    body = "".join(f"    - {json.dumps(line, ensure_ascii=False)}\n" for line in actual)
+    block = "  diagnostics:\n" + body if actual else "  diagnostics: []\n"
+    new, count = re.subn(r"(?m)^  diagnostics:.*\n(?:    - .*\n)*", lambda _: block, text, 1)
+    assert count == 1, f"{case} has no '  diagnostics:' block under fail"
+    case.write_text(new, encoding="utf-8")
