@@ -22,11 +22,16 @@ STOP_WORDS = frozenset("a an and are as at by for from in into is of on onto or 
 def arxiv_id(text: str) -> str | None:
     """The version-free arXiv id, or None when the text is not one."""
     text = text.strip()
-    for pattern in (ARXIV_NEW, ARXIV_OLD):
-        match = pattern.match(text)
-        if match:
-            return match.group(1)
-    return None
+    if (match := ARXIV_OLD.match(text)):
+        return match.group(1)
+    match = ARXIV_NEW.match(text)
+    if match is None:
+        return None
+    yymm, number = match.group(1).split(".")
+    # New-style ids began in April 2007 (0704); from January 2015 (1501) they carry 5 digits.
+    digits = 5 if yymm >= "1501" else 4
+    valid = yymm >= "0704" and 1 <= int(yymm[2:]) <= 12 and len(number) == digits
+    return match.group(1) if valid else None
 
 
 def bare_doi(text: str) -> str:

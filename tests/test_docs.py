@@ -1,0 +1,28 @@
+"""Every diagnostic code is documented, and nothing undocumented is claimed."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import REPO
+from readinglist.checks import CHECKS, all_codes, code_of
+
+
+def documented_codes() -> list[str]:
+    text = (REPO / "docs/checks.md").read_text(encoding="utf-8")
+    return re.findall(r"^### `([a-z0-9-]+)`", text, re.M)
+
+
+def test_every_code_is_documented_once():
+    assert sorted(documented_codes()) == sorted(all_codes())
+
+
+def test_check_functions_are_named_after_their_codes():
+    for check in CHECKS:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code_of(check))
+
+
+def test_readme_opens_with_the_two_commands():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    first_block = readme.split("```", 2)[1]
+    assert "make serve" in first_block and "make test" in first_block

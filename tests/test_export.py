@@ -1,0 +1,109 @@
+"""`readinglist export`: the JSON contract, and the curator's whole list in it, in order."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CASES, REPO, write_tree
+
+PAPER_KEYS = {"title", "authors", "year", "venue", "arxiv", "doi", "url", "status", "tags",
+              "note", "cites"}
+
+
+def export(root) -> dict:
+    result = subprocess.run([sys.executable, "-m", "readinglist", "export", "--root", str(root)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def real_export() -> dict:
+    return export(REPO)
+
+
+def outline(data: dict) -> list[str]:
+    """The export as indented lines; papers as key and normalised title."""
+    lines = []
+
+    def walk(topics, depth):
+        for topic in topics:
+            lines.append("  " * depth + f"topic: {topic['title']}")
+            for item in topic["items"]:
+                kind, value = next(iter(item.items()))
+                extra = f" {item['candidates']}" if item.get("candidates") else ""
+                lines.append("  " * (depth + 1) + f"{kind}: {value}{extra}")
+            walk(topic["topics"], depth + 1)
+
+    for section in data["sections"]:
+        lines.append(f"section: {section['title']}")
+        walk(section["topics"], 1)
+    return lines
+
+
+def normalise(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", title.lower()).strip()
+
+
+def expected_outline(papers: dict) -> list[str]:
+    """The seed outline with each '= Title' resolved to the key of the paper with that title."""
+    by_title = {normalise(p["title"]): key for key, p in papers.items()}
+    lines = []
+    for raw in (CASES / "seed-outline.txt").read_text(encoding="utf-8").splitlines():
+        if raw.startswith("#"):
+            continue
+        line = raw.split("  #", 1)[0].rstrip() if "paper:" in raw else raw
+        if "paper: = " in line:
+            head, title = line.split("paper: = ")
+            line = f"{head}paper: {by_title.get(normalise(title), 'NO PAPER TITLED ' + title)}"
+        lines.append(line)
+    return lines
+
+
+def test_export_holds_every_line_of_the_seed_in_order(real_export):
+    assert outline(real_export) == expected_outline(real_export["papers"])
+
+
+def test_models_frontier_runs_in_the_seed_order(real_export):
+    models = next(s for s in real_export["sections"] if s["id"] == "models")
+    assert models["order"] == "frontier"
+    assert [t["title"] for t in models["topics"]] == [
+        "Linear regression", "Kernel regression", "NNGP / NTK", "Linear networks", "RFMs",
+        "Mean field / muP", "MLPs", "Transformers", "SSM"]
+
+
+def test_export_uses_exactly_the_documented_keys(real_export):
+    assert set(real_export) == {"version", "sections", "papers"}
+    assert real_export["version"] == 1
+    assert [s["id"] for s in real_export["sections"]] == [
+        "hyperparams", "models", "optimization", "data", "other"]
+    for section in real_export["sections"]:
+        assert set(section) == {"id", "title", "intro", "order", "topics"}
+    for paper in real_export["papers"].values():
+        assert set(paper) == PAPER_KEYS
+
+
+def test_paper_fields_are_decoded_for_readers(base_tree):
+    papers = export(base_tree)["papers"]
+    assert papers["jones2019kernel"] == {
+        "title": "Kernel Methods for Deep Learning", "authors": ["Ada Jones", "Bo Müller"],
+        "year": "2019", "venue": None, "arxiv": None, "doi": "10.1000/xyz123", "url": None,
+        "status": None, "tags": [], "note": None, "cites": []}
+    assert papers["smith2020deep"] == {
+        "title": "On Deep Networks", "authors": ["Jane Smith"], "year": "2020",
+        "venue": "arXiv", "arxiv": "2001.00001", "doi": None, "url": None, "status": "read",
+        "tags": ["scaling-laws", "kernel-regime"], "note": "notes/smith2020deep.md",
+        "cites": ["jones2019kernel"]}
+
+
+def test_export_refuses_a_broken_knowledge_base(base_tree):
+    write_tree(base_tree, {"taxonomy/data.yml": "id: data\ntitle: Data\ntopics: [\n"})
+    result = subprocess.run([sys.executable, "-m", "readinglist", "export", "--root",
+                             str(base_tree)], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith("taxonomy/data.yml:4:1: yaml-syntax: ")
