@@ -149,3 +149,33 @@ def test_one_corruption_gives_one_diagnostic(corrupt, real_tree):
     assert result.stdout.count("\n") == 1, result.stdout
     assert result.stdout.startswith(f"{path}:{line}:")
     assert f": {code}: " in result.stdout
+
+
+YAML_FILES = SECTION_FILES + ["taxonomy/tags.yml"]
+NOTE_FILES = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "notes").glob("[!_]*.md"))
+
+
+@pytest.mark.parametrize("relpath", YAML_FILES)
+def test_a_tab_in_any_taxonomy_file_gives_one_diagnostic(relpath, real_tree):
+    path = real_tree / relpath
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith("  "))
+    lines[number] = "\t" + lines[number][2:]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = run(real_tree, "check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [result.stdout.splitlines()[0]]
+    assert result.stdout.startswith(f"{relpath}:{number + 1}:1: yaml-syntax: ")
+
+
+@pytest.mark.parametrize("relpath", SECTION_FILES + NOTE_FILES)
+def test_a_repeated_key_in_any_file_gives_one_diagnostic(relpath, real_tree):
+    path = real_tree / relpath
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if re.match(r"(id|status): ", line))
+    lines.insert(number + 1, lines[number])
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = run(real_tree, "check")
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{relpath}:{number + 2}:1: yaml-duplicate-key: ")
+    assert result.stdout.count("\n") == 1
