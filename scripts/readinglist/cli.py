@@ -10,7 +10,7 @@ from pathlib import Path
 from . import diagnostic
 from .checks import check
 from .export import dumps
-from .knowledge import load
+from .knowledge import KnowledgeBase, load
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -54,16 +54,15 @@ def _find_root(given: Path | None) -> Path | None:
 
 
 def _check(root: Path, args: argparse.Namespace) -> int:
-    diagnostics = _diagnose(root)
+    _, diagnostics = _diagnose(root)
     sys.stdout.write(diagnostic.FORMATS[args.format](diagnostics))
     failed = any(diagnostic.is_failure(d, args.strict) for d in diagnostics)
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
 def _export(root: Path, args: argparse.Namespace) -> int:
-    kb, problems = load(root)
-    problems += check(kb)
-    errors = [d for d in diagnostic.sort(problems) if d.severity == "error"]
+    kb, diagnostics = _diagnose(root)
+    errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         sys.stderr.write(diagnostic.format_text(errors))
         return EXIT_PROBLEMS
@@ -71,6 +70,6 @@ def _export(root: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _diagnose(root: Path) -> list[diagnostic.Diagnostic]:
+def _diagnose(root: Path) -> tuple[KnowledgeBase, list[diagnostic.Diagnostic]]:
     kb, problems = load(root)
-    return diagnostic.sort(problems + check(kb))
+    return kb, diagnostic.sort(problems + check(kb))
