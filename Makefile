@@ -1,8 +1,10 @@
-# Every target bootstraps .venv/ itself: on a fresh machine `make serve` and `make test` are enough.
+# Every target bootstraps what it needs: on a fresh machine `make serve` and `make test` are enough.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ASSETS := node_modules/.package-lock.json
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site check test clean
 
@@ -12,17 +14,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP)
+# KaTeX, pinned in package-lock.json, served by the site itself (no CDN).
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(ASSETS)
+
+serve: $(STAMP) $(ASSETS)
 	$(BIN)/mkdocs serve
 
-site: $(STAMP)
+site: $(STAMP) $(ASSETS)
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
 	$(BIN)/readinglist check
 
-test: $(STAMP)
+test: $(STAMP) $(ASSETS)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site node_modules .pytest_cache

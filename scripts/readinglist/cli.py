@@ -11,6 +11,8 @@ from . import diagnostic
 from .checks import check
 from .export import dumps
 from .knowledge import KnowledgeBase, load
+from .output import write_atomically
+from .render import downloads, render
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -40,7 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     run_check.set_defaults(run=_check)
     run_export = commands.add_parser("export", help="print the knowledge base as JSON")
     run_export.set_defaults(run=_export)
-    for command in (run_check, run_export):
+    run_render = commands.add_parser("render", help="write the generated pages as Markdown "
+                                     "into DIR, for other site engines")
+    run_render.add_argument("dir", type=Path, metavar="DIR")
+    run_render.set_defaults(run=_render)
+    for command in (run_check, run_export, run_render):
         command.add_argument("--root", type=Path, help="the reading list's folder (default: the "
                              "one the current directory is in)")
     return parser
@@ -67,6 +73,19 @@ def _export(root: Path, args: argparse.Namespace) -> int:
         sys.stderr.write(diagnostic.format_text(errors))
         return EXIT_PROBLEMS
     sys.stdout.write(dumps(kb))
+    return EXIT_OK
+
+
+def _render(root: Path, args: argparse.Namespace) -> int:
+    kb, diagnostics = _diagnose(root)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        sys.stderr.write(diagnostic.format_text(errors))
+        return EXIT_PROBLEMS
+    pages = {**render(kb), **downloads(kb)}
+    for uri, content in pages.items():
+        write_atomically(args.dir / uri, content)
+    print(f"wrote {len(pages)} files to {args.dir}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .citation import Citation, find_citations
 from .diagnostic import Diagnostic, error
+from .history import changed_dates
 from .shape import Reader
 from .textfile import read_text
 from .yamltree import Scalar, parse
 
 NOTE_FIELDS = ("status", "tags", "unverified")
 TEMPLATE = "_template.md"
-
-# [@key], [@a; @b], [see @a, p. 3], [-@a]: pandoc citations, keys after '[', ';', space or '-'.
-_BRACKET = re.compile(r"\[([^\[\]\n]*@[^\[\]\n]*)\]")
-_CITE_KEY = re.compile(r"(?:^|(?<=[\s;\-]))@([A-Za-z0-9_](?:[A-Za-z0-9_:.\-]*[A-Za-z0-9_])?)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-
-
-@dataclass(frozen=True)
-class Citation:
-    key: str
-    line: int
-    col: int
 
 
 @dataclass(frozen=True)
@@ -37,24 +25,27 @@ class Note:
     body: str
     body_line: int          # line of the file where the body starts
     citations: tuple[Citation, ...]
+    changed: str | None     # YYYY-MM-DD of the last commit touching the note
     path: str
     line: int
 
 
 def load_notes(root: Path) -> tuple[dict[str, Note], list[Diagnostic]]:
     notes, diagnostics = {}, []
+    dates = changed_dates(root, "notes")
     for file in sorted((root / "notes").glob("*.md")):
         if file.name == TEMPLATE:
             continue
         path = file.relative_to(root).as_posix()
-        note, found = _load_note(root, path)
+        note, found = _load_note(root, path, dates.get(path))
         diagnostics += found
         if note is not None:
             notes[note.key] = note
     return notes, diagnostics
 
 
-def _load_note(root: Path, path: str) -> tuple[Note | None, list[Diagnostic]]:
+def _load_note(root: Path, path: str, changed: str | None) -> tuple[Note | None,
+                                                                  list[Diagnostic]]:
     text, diagnostics = read_text(root, path)
     lines = text.split("\n")
     if lines[0].rstrip("\r") != "---":
@@ -81,22 +72,5 @@ def _load_note(root: Path, path: str) -> tuple[Note | None, list[Diagnostic]]:
         tags=reader.strings(fields.get("tags"), "'tags'"),
         unverified=reader.strings(fields.get("unverified"), "'unverified'"),
         body=body, body_line=end + 2, citations=tuple(find_citations(body, end + 2)),
-        path=path, line=1)
+        changed=changed, path=path, line=1)
     return note, reader.diagnostics
-
-
-def find_citations(body: str, first_line: int = 1) -> list[Citation]:
-    """Pandoc-style citation keys in Markdown, outside code, with file line and column."""
-    citations, in_fence = [], False
-    for number, line in enumerate(body.split("\n"), first_line):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-        for bracket in _BRACKET.finditer(visible):
-            for key in _CITE_KEY.finditer(bracket.group(1)):
-                col = bracket.start(1) + key.start() + 1
-                citations.append(Citation(key.group(1), number, col))
-    return citations

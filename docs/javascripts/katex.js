@@ -1,0 +1,13 @@
+// Render the $...$ and $$...$$ that pymdownx.arithmatex marks, on every page load, including
+// Material's instant navigation (document$ emits for each page).
+document$.subscribe(({ body }) => {
+  renderMathInElement(body, {
+    delimiters: [
+      { left: "$$", right: "$$", display: true },
+      { left: "$", right: "$", display: false },
+      { left: "\\(", right: "\\)", display: false },
+      { left: "\\[", right: "\\]", display: true },
+    ],
+    throwOnError: false,
+  });
+});

@@ -1,0 +1,80 @@
+"""MkDocs adapter: load and check the knowledge base, add the rendered pages, serve KaTeX locally.
+
+All the work is in readinglist.render; these hooks only put its output into MkDocs' file list.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from readinglist import check, load
+from readinglist.diagnostic import sort
+from readinglist.render import downloads, fill_home, is_reserved, render
+from readinglist.render.links import PAPERS, paper_uri, section_uri
+
+log = get_plugin_logger("readinglist")
+KATEX = Path("node_modules/katex/dist")
+KATEX_FILES = ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js")
+
+
+def on_files(files: Files, config) -> Files:
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+    root = Path(config.config_file_path).parent
+    kb, problems = load(root)
+    for diagnostic in sort(problems + check(kb)):
+        (log.error if diagnostic.severity == "error" else log.warning)(str(diagnostic))
+    for file in files:
+        if is_reserved(file.src_uri):
+            log.error(f"docs/{file.src_uri}: this path belongs to the generated site; rename it")
+        editable = config.repo_url and file.is_documentation_page()
+        file.edit_uri = f"docs/{file.src_uri}" if editable else None
+    _fill_home(files, config, kb)
+    # Without a repository address there is nothing to edit on, and MkDocs warns about it.
+    sources = _sources(kb) if config.repo_url else {}
+    for uri, content in {**render(kb), **downloads(kb)}.items():
+        if not files.get_file_from_path(uri):
+            files.append(_generated(config, uri, content, sources.get(uri)))
+    _add_katex(files, config, root)
+    return files
+
+
+def _generated(config, uri: str, content: str, source: str | None) -> File:
+    paper_page = uri.startswith(f"{PAPERS}/")
+    file = File.generated(config, uri, content=content,
+                          inclusion=InclusionLevel.NOT_IN_NAV if paper_page else
+                          InclusionLevel.UNDEFINED)
+    file.edit_uri = source
+    return file
+
+
+def _sources(kb) -> dict[str, str]:
+    """The file each generated page is made from, for "Edit this page"."""
+    sources = {paper_uri(key): kb.notes[key].path if key in kb.notes else paper.path
+               for key, paper in kb.papers.items()}
+    sources.update({section_uri(s.id): s.path for s in kb.sections})
+    return sources
+
+
+def _fill_home(files: Files, config, kb) -> None:
+    home = files.get_file_from_path("index.md")
+    if home is not None:
+        files.remove(home)
+        filled = _generated(config, "index.md", fill_home(home.content_string, kb), None)
+        filled.edit_uri = "docs/index.md" if config.repo_url else None
+        files.append(filled)
+
+
+def _add_katex(files: Files, config, root: Path) -> None:
+    dist = root / KATEX
+    if not (dist / "katex.min.js").exists():
+        log.error(f"{KATEX}/katex.min.js is missing: run `make site` (it runs npm ci) to "
+                  "install KaTeX, which the site serves itself")
+        return
+    fonts = sorted(p.relative_to(dist).as_posix() for p in (dist / "fonts").glob("*.woff2"))
+    for name in (*KATEX_FILES, *fonts):
+        files.append(File.generated(config, f"assets/katex/{name}",
+                                    abs_src_path=str(dist / name)))

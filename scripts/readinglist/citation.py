@@ -1,0 +1,50 @@
+"""Pandoc citations in Markdown: [@key], [@a; @b], [see @a, p. 3], found outside code."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+_BRACKET = re.compile(r"\[([^\[\]\n]*@[^\[\]\n]*)\](?!\()")
+_KEY = re.compile(r"(?:^|(?<=[\s;\-]))@([A-Za-z0-9_](?:[A-Za-z0-9_:.\-]*[A-Za-z0-9_])?)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+@dataclass(frozen=True)
+class Citation:
+    key: str
+    line: int
+    col: int
+
+
+def find_citations(body: str, first_line: int = 1) -> list[Citation]:
+    """Every cited key with its line (counted from first_line) and 1-based column."""
+    return [Citation(key.group(1), number, bracket.start(1) + key.start() + 1)
+            for number, line, brackets in _scan(body, first_line)
+            for bracket in brackets for key in _KEY.finditer(bracket.group(1))]
+
+
+def replace_citations(body: str, link: Callable[[list[str], str], str]) -> str:
+    """Each citation bracket replaced by link(keys, bracket text); code is left alone."""
+    lines = body.split("\n")
+    for number, line, brackets in _scan(body, 0):
+        for bracket in reversed(brackets):
+            keys = [m.group(1) for m in _KEY.finditer(bracket.group(1))]
+            if keys:
+                line = line[:bracket.start()] + link(keys, bracket.group(1)) + line[bracket.end():]
+        lines[number] = line
+    return "\n".join(lines)
+
+
+def _scan(body: str, first_line: int) -> Iterator[tuple[int, str, list[re.Match]]]:
+    in_fence = False
+    for number, line in enumerate(body.split("\n"), first_line):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        yield number, line, list(_BRACKET.finditer(visible))

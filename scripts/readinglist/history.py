@@ -1,0 +1,37 @@
+"""When each note last changed: its last commit, or its modification time outside git."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+
+def changed_dates(root: Path, folder: str) -> dict[str, str]:
+    """ISO dates (YYYY-MM-DD) by posix path for the files under folder.
+
+    One `git log` over the folder gives committed files their last commit date; files git does
+    not know (or a folder outside git) fall back to their modification time."""
+    dates = _git_dates(root, folder)
+    for file in (root / folder).glob("*"):
+        path = file.relative_to(root).as_posix()
+        if path not in dates and file.is_file():
+            stamp = datetime.fromtimestamp(file.stat().st_mtime, tz=timezone.utc)
+            dates[path] = stamp.date().isoformat()
+    return dates
+
+
+def _git_dates(root: Path, folder: str) -> dict[str, str]:
+    try:
+        log = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--", folder],
+                             cwd=root, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    if log.returncode != 0:
+        return {}
+    dates: dict[str, str] = {}
+    for commit in log.stdout.split("\x00")[1:]:
+        date, *paths = commit.strip().split("\n")
+        for path in paths:
+            dates.setdefault(path.strip(), date.strip())
+    return dates

@@ -1,0 +1,45 @@
+"""Rendering: the knowledge base as Markdown pages Material for MkDocs understands.
+
+Pure: `render(kb)` returns {source path: Markdown}; the MkDocs hooks and `readinglist render DIR`
+are the adapters that put those pages somewhere.
+"""
+
+from __future__ import annotations
+
+from ..export import dumps
+from ..knowledge import KnowledgeBase
+from ..taxonomy import SECTION_IDS
+from .home import fill_home
+from .index import build_index
+from .links import PAPERS, paper_uri, section_uri
+from .lists import bibliography_page, open_questions_page, progress_page, tags_page
+from .papers import paper_page
+from .sections import section_page
+
+DOWNLOADS = ("references.bib", "readinglist.json")
+FIXED_PAGES = ("open-questions.md", "progress.md", "bibliography.md", "tags.md")
+# Source paths under these belong to the generator; docs/ must not use them.
+RESERVED = tuple(section_uri(s) for s in SECTION_IDS) + FIXED_PAGES + DOWNLOADS + (f"{PAPERS}/",)
+
+__all__ = ["render", "downloads", "fill_home", "is_reserved", "RESERVED"]
+
+
+def render(kb: KnowledgeBase) -> dict[str, str]:
+    index = build_index(kb)
+    pages = {section_uri(s.id): section_page(kb, s) for s in kb.sections}
+    pages.update({paper_uri(key): paper_page(kb, key, index) for key in sorted(kb.papers)})
+    pages["open-questions.md"] = open_questions_page(kb)
+    pages["progress.md"] = progress_page(kb)
+    pages["bibliography.md"] = bibliography_page(kb, index)
+    pages["tags.md"] = tags_page(kb)
+    return pages
+
+
+def downloads(kb: KnowledgeBase) -> dict[str, str]:
+    """The files the bibliography page offers: every entry as written, and the export."""
+    bib = "\n\n".join(kb.papers[key].raw.strip() for key in sorted(kb.papers)) + "\n"
+    return {"references.bib": bib, "readinglist.json": dumps(kb)}
+
+
+def is_reserved(src_uri: str) -> bool:
+    return any(src_uri == r or (r.endswith("/") and src_uri.startswith(r)) for r in RESERVED)

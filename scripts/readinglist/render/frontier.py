@@ -1,0 +1,64 @@
+"""The Pareto frontier of models, drawn from the taxonomy as an inline SVG.
+
+Schematic by design: a topic's place on the curve is its rank in the frontier order, not a
+measurement. Realism grows to the right, analytical tractability upwards.
+"""
+
+from __future__ import annotations
+
+from ..taxonomy import Section, Topic
+from .text import attr
+
+WIDTH, HEIGHT = 720, 400
+LEFT, RIGHT, TOP, BOTTOM = 70, 130, 30, 60
+
+
+def point(index: int, count: int) -> tuple[float, float]:
+    """Position of the index-th topic on a convex, descending curve."""
+    t = index / max(count - 1, 1)
+    x = LEFT + t * (WIDTH - LEFT - RIGHT)
+    tractability = (1 - t) ** 1.6
+    y = TOP + (1 - tractability) * (HEIGHT - TOP - BOTTOM)
+    return round(x, 1), round(y, 1)
+
+
+def frontier_svg(section: Section) -> str:
+    topics = section.topics
+    points = [point(i, len(topics)) for i in range(len(topics))]
+    curve = " ".join(f"{'M' if i == 0 else 'L'}{x},{y}" for i, (x, y) in enumerate(points))
+    parts = [
+        f'<svg class="rl-frontier" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="rl-frontier-title" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="rl-frontier-title">The Pareto frontier of models of deep learning, from '
+        f'{attr(topics[0].title) if topics else ""} to '
+        f'{attr(topics[-1].title) if topics else ""}</title>',
+        _axes(),
+        f'<path class="rl-frontier__curve" d="{curve}" fill="none"/>',
+    ]
+    parts += [_point(topic, x, y, i) for i, (topic, (x, y)) in enumerate(zip(topics, points))]
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _axes() -> str:
+    x0, y0, x1 = LEFT - 20, HEIGHT - BOTTOM + 20, WIDTH - 20
+    return "\n".join([
+        f'<line class="rl-frontier__axis" x1="{x0}" y1="{y0}" x2="{x1}" y2="{y0}"/>',
+        f'<line class="rl-frontier__axis" x1="{x0}" y1="{y0}" x2="{x0}" y2="{TOP - 10}"/>',
+        f'<text class="rl-frontier__axis-label" x="{x1}" y="{y0 + 28}" text-anchor="end">'
+        'more realistic →</text>',
+        f'<text class="rl-frontier__axis-label" x="{x0 - 12}" y="{TOP - 10}" '
+        f'transform="rotate(-90 {x0 - 12} {TOP - 10})" text-anchor="end">'
+        'more tractable →</text>',
+    ])
+
+
+def _point(topic: Topic, x: float, y: float, index: int) -> str:
+    # Above and to the right of a point lies no part of a descending convex curve.
+    dx, dy = 9, -11
+    hover = f"{topic.title}: {topic.why}" if topic.why else topic.title
+    return (f'<a class="rl-frontier__point" href="#{attr(topic.id)}">'
+            f'<title>{attr(hover)}</title>'
+            f'<circle cx="{x}" cy="{y}" r="7"/>'
+            f'<text x="{x + dx}" y="{y + dy}">{index + 1}. '
+            f'{attr(topic.title)}</text></a>')

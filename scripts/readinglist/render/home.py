@@ -1,0 +1,38 @@
+"""The home page's generated blocks: the pillars with their progress, the latest notes."""
+
+from __future__ import annotations
+
+from ..knowledge import KnowledgeBase
+from .links import paper_uri, rel, section_uri
+from .lists import progress_bar, section_keys
+from .text import md
+
+PILLARS = "<!-- readinglist:pillars -->"
+RECENT = "<!-- readinglist:recent -->"
+RECENT_COUNT = 5
+
+
+def fill_home(template: str, kb: KnowledgeBase) -> str:
+    """The hand-written home page with its markers replaced by generated Markdown."""
+    return template.replace(PILLARS, pillars(kb)).replace(RECENT, recent_notes(kb))
+
+
+def pillars(kb: KnowledgeBase) -> str:
+    rows = []
+    for section in kb.sections:
+        keys = section_keys(section)
+        papers = "1 paper" if len(keys) == 1 else f"{len(keys)} papers"
+        rows += [f'<div class="rl-pillar" markdown>', f"[{md(section.title)}]"
+                 f"({rel('index.md', section_uri(section.id))}){{ .rl-pillar__title }} "
+                 f"<span class=\"rl-pillar__count\">{papers}</span>", "",
+                 progress_bar(kb, keys), "</div>", ""]
+    return "\n".join(rows)
+
+
+def recent_notes(kb: KnowledgeBase) -> str:
+    notes = sorted((n for n in kb.notes.values() if n.key in kb.papers),
+                   key=lambda n: (n.changed or "", n.key), reverse=True)[:RECENT_COUNT]
+    if not notes:
+        return "No notes yet."
+    return "\n".join(f"- {n.changed or 'undated'}: [{md(kb.papers[n.key].title)}]"
+                     f"({rel('index.md', paper_uri(n.key))})" for n in notes)

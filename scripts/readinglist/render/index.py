@@ -1,0 +1,43 @@
+"""What the emitters need to see across the whole knowledge base, computed once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..knowledge import KnowledgeBase, Placement
+
+
+@dataclass(frozen=True)
+class Index:
+    placements: tuple[Placement, ...]
+    listings: dict[str, tuple[Placement, ...]]          # paper key -> where it is listed
+    neighbours: dict[int, tuple[str | None, str | None]]  # id(placement) -> previous, next key
+    cited_in: dict[str, tuple[str, ...]]                # paper key -> keys of citing notes
+
+    def around(self, placement: Placement) -> tuple[str | None, str | None]:
+        return self.neighbours[id(placement)]
+
+
+def build_index(kb: KnowledgeBase) -> Index:
+    placements = tuple(kb.placements())
+    listings: dict[str, list[Placement]] = defaultdict(list)
+    by_section: dict[str, list[Placement]] = defaultdict(list)
+    for placement in placements:
+        if placement.item.kind == "paper" and placement.item.text in kb.papers:
+            listings[placement.item.text].append(placement)
+            by_section[placement.section.id].append(placement)
+    neighbours = {}
+    for order in by_section.values():
+        keys = [p.item.text for p in order]
+        for i, placement in enumerate(order):
+            neighbours[id(placement)] = (keys[i - 1] if i > 0 else None,
+                                         keys[i + 1] if i + 1 < len(keys) else None)
+    cited_in: dict[str, set[str]] = defaultdict(set)
+    for note in kb.notes.values():
+        if note.key in kb.papers:
+            for citation in note.citations:
+                if citation.key != note.key:
+                    cited_in[citation.key].add(note.key)
+    return Index(placements, {k: tuple(v) for k, v in listings.items()}, neighbours,
+                 {k: tuple(sorted(v)) for k, v in cited_in.items()})

@@ -1,0 +1,102 @@
+"""Pages that cut across sections: open questions, reading progress, bibliography, tags."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..knowledge import KnowledgeBase
+from ..taxonomy import Section, Topic, walk_topics
+from .index import Index
+from .links import rel, section_uri
+from .rows import paper_row, question_row, status_of, todo_row
+from .text import attr, front_matter, md
+
+STATUSES = ("read", "reading", "to-read")
+
+
+def open_questions_page(kb: KnowledgeBase) -> str:
+    here = "open-questions.md"
+    parts = [front_matter(title="Open questions"), "# Open questions", "",
+             "Every line of the list that names no paper yet, and the questions it asks, "
+             "grouped by section and topic.", ""]
+    for section in kb.sections:
+        topics = [(t, trail) for t, trail in walk_topics(section.topics)
+                  if any(i.kind != "paper" for i in t.items)]
+        if not topics:
+            continue
+        parts += [f"## {md(section.title)}", ""]
+        for topic, trail in topics:
+            title = " › ".join(md(t.title) for t in (*trail, topic))
+            parts += [f"### [{title}]({rel(here, section_uri(section.id), topic.id)})", ""]
+            for item in topic.items:
+                if item.kind == "todo":
+                    parts += [todo_row(kb, item, here), ""]
+                elif item.kind == "question":
+                    parts += [question_row(item), ""]
+    return "\n".join(parts)
+
+
+def progress_page(kb: KnowledgeBase) -> str:
+    here = "progress.md"
+    parts = [front_matter(title="Reading progress"), "# Reading progress", "",
+             "Papers by the status of their note: read, reading, or still to read (a paper "
+             "without a note counts as to read).", ""]
+    for section in kb.sections:
+        parts += [f"## [{md(section.title)}]({rel(here, section_uri(section.id))})", "",
+                  progress_bar(kb, section_keys(section)), ""]
+        for topic, trail in walk_topics(section.topics):
+            keys = topic_keys(topic)
+            if keys:
+                title = " › ".join(md(t.title) for t in (*trail, topic))
+                link = rel(here, section_uri(section.id), topic.id)
+                parts += [f'<div class="rl-progress-row" markdown>[{title}]({link})', "",
+                          progress_bar(kb, keys), "</div>", ""]
+    return "\n".join(parts)
+
+
+def progress_bar(kb: KnowledgeBase, keys: list[str]) -> str:
+    counts = Counter(status_of(kb, key) or "to-read" for key in keys)
+    total = len(keys)
+    summary = ", ".join(f"{counts[s]} {s.replace('-', ' ')}" for s in STATUSES)
+    label = f"{summary} (of {total})"
+    segments = "".join(
+        f'<span class="rl-bar__{s}" style="width: {100 * counts[s] / total:.1f}%"></span>'
+        for s in STATUSES if counts[s]) if total else ""
+    return (f'<div class="rl-bar" role="img" aria-label="{attr(label)}" title="{attr(label)}">'
+            f'{segments}</div><p class="rl-bar__legend">{attr(label)}</p>')
+
+
+def section_keys(section: Section) -> list[str]:
+    return list(dict.fromkeys(k for topic, _ in walk_topics(section.topics)
+                              for k in topic_keys(topic)))
+
+
+def topic_keys(topic: Topic) -> list[str]:
+    return list(dict.fromkeys(i.text for i in topic.items if i.kind == "paper"))
+
+
+def bibliography_page(kb: KnowledgeBase, index: Index) -> str:
+    here = "bibliography.md"
+    parts = [front_matter(title="Bibliography"), "# Bibliography", "",
+             f"All {len(kb.papers)} papers in the order of the map. Download them as "
+             "[BibTeX](references.bib) or as [JSON](readinglist.json) "
+             "(the format other tools read).", ""]
+    seen: set[str] = set()
+    for section in kb.sections:
+        keys = [k for k in section_keys(section) if k in kb.papers and k not in seen]
+        if keys:
+            parts += [f"## {md(section.title)}", ""]
+            for key in keys:
+                parts += [paper_row(kb, key, here), ""]
+            seen.update(keys)
+    rest = sorted(set(kb.papers) - seen)
+    if rest:
+        parts += ["## Not yet in a topic", ""] + [paper_row(kb, k, here) + "\n" for k in rest]
+    return "\n".join(parts)
+
+
+def tags_page(kb: KnowledgeBase) -> str:
+    described = "\n".join(f"- `{t.id}`: {md(t.description)}" for t in kb.tags if t.description)
+    return "\n".join([front_matter(title="Tags"), "# Tags", "",
+                      "Papers by tag. The tags a note may carry are listed in "
+                      "`taxonomy/tags.yml`:", "", described, "", "<!-- material/tags -->", ""])

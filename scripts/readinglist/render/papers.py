@@ -1,0 +1,88 @@
+"""Paper pages: metadata, BibTeX, the note with its citations linked, where it is listed."""
+
+from __future__ import annotations
+
+import re
+
+from ..citation import replace_citations
+from ..knowledge import KnowledgeBase, Placement
+from .index import Index
+from .links import paper_uri, rel, section_uri
+from .rows import bibtex_block, buttons, byline
+from .text import attr, cite_label, front_matter, md
+
+_HEADING = re.compile(r"^(#{1,5})(\s)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
+    paper, note = kb.papers[key], kb.notes.get(key)
+    here = paper_uri(key)
+    tags = [tag.value for tag in note.tags] if note else None
+    parts = [front_matter(title=paper.title, tags=tags or None), f"# {md(paper.title)}", "",
+             '<div class="rl-meta" markdown>', byline(kb, key), "", buttons(kb, key), "</div>",
+             ""]
+    parts += _listed_under(kb, index.listings.get(key, ()), index, here)
+    if paper.get("abstract"):
+        parts += ["## Abstract", "", md(paper.get("abstract")), ""]
+    parts += ["## BibTeX", "", bibtex_block(paper.raw), ""]
+    if note is not None:
+        parts += ["## Note", "", _note_body(kb, note.body, here), ""]
+    parts += _cited_in(kb, index.cited_in.get(key, ()), here)
+    return "\n".join(parts)
+
+
+def _listed_under(kb: KnowledgeBase, listings: tuple[Placement, ...], index: Index,
+                  here: str) -> list[str]:
+    if not listings:
+        return []
+    lines = ["## Listed under", ""]
+    for placement in listings:
+        page = section_uri(placement.section.id)
+        crumbs = [f"[{md(placement.section.title)}]({rel(here, page)})"]
+        crumbs += [f"[{md(t.title)}]({rel(here, page, t.id)})" for t in placement.trail]
+        lines.append(f'- {" › ".join(crumbs)}{_neighbours(kb, index.around(placement), here)}')
+    return lines + [""]
+
+
+def _neighbours(kb: KnowledgeBase, around: tuple[str | None, str | None], here: str) -> str:
+    """Previous and next paper along the section's reading order."""
+    before, after = around
+    links = []
+    if before:
+        links.append(f'[← {md(kb.papers[before].title)}]({rel(here, paper_uri(before))})'
+                     '{ .rl-prev }')
+    if after:
+        links.append(f'[{md(kb.papers[after].title)} →]({rel(here, paper_uri(after))})'
+                     '{ .rl-next }')
+    return "  \n  " + " · ".join(links) if links else ""
+
+
+def _note_body(kb: KnowledgeBase, body: str, here: str) -> str:
+    def link(keys: list[str], text: str) -> str:
+        for cited in dict.fromkeys(keys):
+            if cited in kb.papers:
+                paper = kb.papers[cited]
+                anchor = (f"[{md(cite_label(paper.authors, paper.year))}]"
+                          f'({rel(here, paper_uri(cited))} "{attr(paper.title)}")')
+                text = re.sub(rf"-?@{re.escape(cited)}(?![\w:.\-]*\w)", lambda _: anchor, text)
+        return f"({text})"
+
+    return _demote(replace_citations(body, link))
+
+
+def _demote(body: str) -> str:
+    """Note headings one level down, so they sit under the page's "Note" heading."""
+    lines, in_fence = [], False
+    for line in body.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        lines.append(line if in_fence else _HEADING.sub(r"#\1\2", line))
+    return "\n".join(lines)
+
+
+def _cited_in(kb: KnowledgeBase, citing: tuple[str, ...], here: str) -> list[str]:
+    if not citing:
+        return []
+    return ["## Cited in", ""] + [
+        f"- [{md(kb.papers[k].title)}]({rel(here, paper_uri(k))})" for k in citing] + [""]

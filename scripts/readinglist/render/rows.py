@@ -1,0 +1,103 @@
+"""One row per item, in the spirit of al-folio: a paper, a todo, a question."""
+
+from __future__ import annotations
+
+from ..knowledge import KnowledgeBase
+from ..taxonomy import Item
+from .links import arxiv_abs, arxiv_pdf, doi_url, paper_uri, rel
+from .text import attr, md
+
+STATUS_LABELS = {"to-read": "to read", "reading": "reading", "read": "read", None: "no note yet"}
+
+
+def status_of(kb: KnowledgeBase, key: str) -> str | None:
+    note = kb.notes.get(key)
+    return note.status.value if note and note.status else None
+
+
+def status_chip(kb: KnowledgeBase, key: str) -> str:
+    status = status_of(kb, key)
+    css = status or "none"
+    return f'<span class="rl-status rl-status--{css}">{STATUS_LABELS.get(status, status)}</span>'
+
+
+def byline(kb: KnowledgeBase, key: str) -> str:
+    """Authors, then venue and year, as two Markdown lines."""
+    paper = kb.papers[key]
+    authors = ", ".join(paper.authors) or "Unknown authors"
+    venue = ", ".join(part for part in (paper.venue, paper.year) if part)
+    return (f'<span class="rl-authors">{md(authors)}</span>  \n'
+            f'<span class="rl-venue">{md(venue)}</span>')
+
+
+def buttons(kb: KnowledgeBase, key: str) -> str:
+    """Links to the paper's arXiv page, PDF, DOI, code and other material, then its status."""
+    paper = kb.papers[key]
+    links = []
+    if paper.arxiv:
+        links.append(("arXiv", arxiv_abs(paper.arxiv)))
+    pdf = paper.get("pdf") or (arxiv_pdf(paper.arxiv) if paper.arxiv else None)
+    if pdf:
+        links.append(("PDF", pdf))
+    if paper.doi:
+        links.append(("DOI", doi_url(paper.doi)))
+    for name, label in (("url", "Web"), ("code", "Code"), ("slides", "Slides"),
+                        ("video", "Video")):
+        if paper.get(name):
+            links.append((label, paper.get(name)))
+    rendered = [f'[{label}](<{url}>){{ .rl-button }}' for label, url in links]
+    return " ".join(rendered + [status_chip(kb, key)])
+
+
+def bibtex_block(raw: str) -> str:
+    fence = "````" if "```" in raw else "```"
+    return f"{fence}bibtex\n{raw.strip()}\n{fence}"
+
+
+def paper_row(kb: KnowledgeBase, key: str, here: str) -> str:
+    paper = kb.papers[key]
+    return "\n".join([
+        '<div class="rl-paper" markdown>',
+        f'[{md(paper.title)}]({rel(here, paper_uri(key))}){{ .rl-title }}  ',
+        byline(kb, key),
+        "",
+        buttons(kb, key),
+        "",
+        '<details class="rl-bibtex" markdown>',
+        "<summary>BibTeX</summary>",
+        "",
+        bibtex_block(paper.raw),
+        "",
+        "</details>",
+        "</div>",
+    ])
+
+
+def suggestion_links(kb: KnowledgeBase, item: Item, here: str) -> str:
+    links = [f'[{md(kb.papers[c.value].title)}]({rel(here, paper_uri(c.value))} '
+             f'"{attr(", ".join(kb.papers[c.value].authors))}")'
+             for c in item.candidates if c.value in kb.papers]
+    return "; ".join(links)
+
+
+def todo_row(kb: KnowledgeBase, item: Item, here: str) -> str:
+    lines = ['<div class="rl-todo" markdown>',
+             f'<span class="rl-todo__label">To do</span> {md(item.text)}']
+    if item.candidates:
+        lines.append(f'\n<span class="rl-todo__label">Suggestions, not yet the curator\'s '
+                     f'picks</span> {suggestion_links(kb, item, here)}')
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def question_row(item: Item) -> str:
+    return "\n".join(['!!! question "Open question"', "", f"    {md(item.text)}"])
+
+
+def item_row(kb: KnowledgeBase, item: Item, here: str) -> str:
+    if item.kind == "paper":
+        return paper_row(kb, item.text, here) if item.text in kb.papers else \
+            f'<div class="rl-paper" markdown>{md(item.text)} (missing from the bibliography)</div>'
+    if item.kind == "todo":
+        return todo_row(kb, item, here)
+    return question_row(item)

@@ -1,0 +1,38 @@
+"""Escaping user text for the Markdown and HTML the renderer writes."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]{}#!|~^$<>])")
+
+
+def md(text: str) -> str:
+    """Text shown literally in Markdown: no emphasis, links, math or HTML from a title."""
+    return _MARKDOWN.sub(r"\\\1", text.replace("&", "&amp;"))
+
+
+def attr(text: str) -> str:
+    """Text inside an HTML attribute or a Markdown link title."""
+    return html.escape(text, quote=True)
+
+
+def front_matter(**fields) -> str:
+    """YAML front matter; JSON scalars and lists are valid YAML and need no further quoting."""
+    lines = [f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in fields.items()
+             if value is not None]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def cite_label(authors: list[str], year: str | None) -> str:
+    """'Soudry et al., 2018', 'Baldi and Hornik, 1989', 'He, 2022'."""
+    families = [name.split(" ")[-1] for name in authors] or ["Anonymous"]
+    if len(families) == 1:
+        who = families[0]
+    elif len(families) == 2:
+        who = f"{families[0]} and {families[1]}"
+    else:
+        who = f"{families[0]} et al."
+    return f"{who}, {year}" if year else who
