@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,6 +55,37 @@ def real_tree(tmp_path: Path) -> Path:
     root = tmp_path / "real"
     for part in ("taxonomy", "bib", "notes"):
         shutil.copytree(REPO / part, root / part)
+    return root
+
+
+FAKE_REPO_URL = "https://github.com/example/readinglist"
+
+
+def build_site(source: Path, site: Path) -> subprocess.CompletedProcess:
+    """mkdocs build --strict of the tree at source into site."""
+    env = {**os.environ, "READINGLIST_REPO_URL": FAKE_REPO_URL, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    return subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(site)],
+                          cwd=source, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real repository's site, built once for the session."""
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(REPO, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture
+def site_tree(tmp_path: Path) -> Path:
+    """A copy of what the site is built from, to break on purpose."""
+    root = tmp_path / "repo"
+    for part in ("taxonomy", "bib", "notes", "docs", "scripts"):
+        shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "node_modules").symlink_to(REPO / "node_modules")
     return root
 
 

@@ -1,18 +1,202 @@
-"""The site builds from the real repository with no warnings (MkDocs strict mode)."""
+"""The built site, read as HTML: pages, navigation, BibTeX, citations, links and hosts."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from conftest import REPO
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FAKE_REPO_URL, REPO, build_site, write_tree
+from readinglist import load
+from readinglist.render import render
+
+FRONTIER = ["Linear regression", "Kernel regression", "NNGP / NTK", "Linear networks", "RFMs",
+            "Mean field / muP", "MLPs", "Transformers", "SSM"]
 
 
-def test_mkdocs_build_strict_passes(tmp_path):
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(tmp_path)],
-                            cwd=REPO, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "index.html").exists()
-    assert "fonts.googleapis.com" not in (tmp_path / "index.html").read_text(encoding="utf-8")
+@pytest.fixture(scope="module")
+def kb():
+    return load(REPO)[0]
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    """The page, without the permalink anchors headings carry."""
+    page = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    for permalink in page.select("a.headerlink"):
+        permalink.decompose()
+    return page
+
+
+def section_after(page: BeautifulSoup, heading_id: str) -> list:
+    """The elements between the h2 with this id and the next h2."""
+    heading = page.find("h2", id=heading_id)
+    assert heading is not None, f"no h2#{heading_id}"
+    found = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        found.append(sibling)
+    return found
+
+
+def test_every_paper_has_its_page_titled_by_its_title(built_site, kb):
+    for key, paper in kb.papers.items():
+        page = soup(built_site, f"papers/{key}/index.html")
+        assert page.find("h1").get_text(strip=True) == paper.title
+
+
+def test_models_navigation_lists_the_frontier_in_order(built_site):
+    toc = soup(built_site, "models/index.html").select("nav.md-nav--secondary > ul > li > a")
+    assert [a.get_text(strip=True) for a in toc] == FRONTIER
+
+
+def test_frontier_figure_links_each_model_to_its_topic_in_order(built_site, kb):
+    page = soup(built_site, "models/index.html")
+    points = page.select("svg.rl-frontier a.rl-frontier__point")
+    models = kb.sections[1]
+    assert [a["href"] for a in points] == [f"#{t.id}" for t in models.topics]
+    assert all(page.find(id=t.id) for t in models.topics)
+    assert "Schematic" in page.select_one(".rl-frontier-figure figcaption").get_text()
+
+
+def test_bibtex_block_is_exactly_the_entry(built_site, kb):
+    for key, paper in kb.papers.items():
+        blocks = section_after(soup(built_site, f"papers/{key}/index.html"), "bibtex")
+        code = next(b for b in blocks if b.find("code")).find("code").get_text()
+        assert code.strip() == paper.raw.strip()
+
+
+def test_cited_in_lists_exactly_the_notes_that_cite_the_paper(built_site, kb):
+    citing = {key: set() for key in kb.papers}
+    for path in (REPO / "notes").glob("[!_]*.md"):
+        for cited in re.findall(r"@([a-z0-9]+)", path.read_text(encoding="utf-8")):
+            if cited in citing and cited != path.stem:
+                citing[cited].add(path.stem)
+    for key in kb.papers:
+        page = soup(built_site, f"papers/{key}/index.html")
+        if not citing[key]:
+            assert page.find("h2", id="cited-in") is None
+            continue
+        links = [a["href"] for el in section_after(page, "cited-in") for a in el.find_all("a")]
+        assert {href.strip("./").split("/")[0] for href in links} == citing[key]
+
+
+def test_citations_in_notes_link_to_the_cited_page_with_its_title(built_site, kb):
+    page = soup(built_site, "papers/cohen2021gradient/index.html")
+    link = page.find("a", string="Damian et al., 2023")
+    assert link["href"] == "../damian2023selfstabilization/"
+    assert link["title"] == kb.papers["damian2023selfstabilization"].title
+
+
+def test_note_math_is_marked_for_katex(built_site):
+    page = soup(built_site, "papers/cohen2021gradient/index.html")
+    assert page.select("span.arithmatex") and page.select("div.arithmatex")
+
+
+def test_edit_link_opens_the_note_or_the_bib_file(built_site):
+    def edit(page):
+        return soup(built_site, page).select_one("a.md-content__button[href*='/edit/']")["href"]
+
+    assert edit("papers/cohen2021gradient/index.html") == \
+        f"{FAKE_REPO_URL}/edit/main/notes/cohen2021gradient.md"
+    assert edit("papers/kaplan2020scaling/index.html") == \
+        f"{FAKE_REPO_URL}/edit/main/bib/references.bib"
+    assert edit("models/index.html") == f"{FAKE_REPO_URL}/edit/main/taxonomy/models.yml"
+    assert edit("checks/index.html") == f"{FAKE_REPO_URL}/edit/main/docs/checks.md"
+
+
+def test_todos_and_questions_are_set_apart(built_site):
+    page = soup(built_site, "models/index.html")
+    todos = [t.get_text(" ", strip=True) for t in page.select(".rl-todo")]
+    assert any(t.startswith("To do Will Merrill smth") and "Suggestions" in t for t in todos)
+    other = soup(built_site, "other/index.html")
+    assert len(other.select(".admonition.question")) == 2
+
+
+def test_downloads_are_published(built_site, kb):
+    bib = (built_site / "references.bib").read_text(encoding="utf-8")
+    assert all(paper.raw.strip() in bib for paper in kb.papers.values())
+    assert (built_site / "readinglist.json").read_text().startswith('{\n  "version": 1,')
+
+
+def internal_targets(site: Path):
+    """(page, href) of every link, script, stylesheet and image that stays on the site."""
+    for html in sorted(site.rglob("*.html")):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"),
+                               ("img", "src")):
+            for element in page.find_all(tag, attrs={attribute: True}):
+                url = element[attribute]
+                if not urlsplit(url).scheme and not url.startswith("//"):
+                    yield html, url
+
+
+def test_no_internal_link_points_to_a_missing_page_or_anchor(built_site):
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for html, url in internal_targets(built_site):
+        parts = urlsplit(url)
+        base = built_site if parts.path.startswith("/") else html.parent  # 404.html is absolute
+        target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else html
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.exists():
+            broken.append(f"{html.relative_to(built_site)}: {url}")
+            continue
+        if parts.fragment and target.suffix == ".html":
+            if target not in ids:
+                ids[target] = {e["id"] for e in BeautifulSoup(target.read_text(encoding="utf-8"),
+                                                              "html.parser").find_all(id=True)}
+            if unquote(parts.fragment) not in ids[target]:
+                broken.append(f"{html.relative_to(built_site)}: {url}")
+    assert broken == []
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    loaded = []
+    for html in built_site.rglob("*.html"):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src"),
+                               ("iframe", "src"), ("source", "src"), ("image", "href")):
+            for element in page.find_all(tag, attrs={attribute: True}):
+                if re.match(r"^(https?:)?//", element[attribute]):
+                    loaded.append(f"{html.relative_to(built_site)}: {element[attribute]}")
+    for css in built_site.rglob("*.css"):
+        loaded += [f"{css.name}: {u}" for u in
+                   re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", css.read_text())]
+    assert loaded == []
+
+
+def test_paper_pages_stay_out_of_the_navigation(built_site):
+    nav = soup(built_site, "index.html").select_one("nav.md-nav--primary")
+    assert not [a for a in nav.find_all("a", href=True) if "papers/" in a["href"]]
+
+
+def test_render_command_writes_the_pages_the_site_is_built_from(tmp_path, kb):
+    import subprocess
+    import sys
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "readinglist", "render", str(out), "--root",
+                    str(REPO)], check=True, capture_output=True, timeout=60)
+    written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+               for p in out.rglob("*") if p.is_file()}
+    pages = render(kb)
+    assert {k: written[k] for k in pages} == pages
+    assert set(written) == set(pages) | {"references.bib", "readinglist.json"}
+
+
+def test_a_problem_in_the_knowledge_base_fails_the_strict_build(site_tree, tmp_path):
+    write_tree(site_tree, {"notes/jacot2018neural.md": "---\nstatus: done\n---\n"})
+    result = build_site(site_tree, tmp_path / "site")
+    assert result.returncode != 0
+    assert "notes/jacot2018neural.md:2:9: unknown-status: status 'done'" in result.stderr
+
+
+def test_a_docs_page_on_a_generated_path_fails_the_build(site_tree, tmp_path):
+    write_tree(site_tree, {"docs/papers/mine.md": "# Mine\n"})
+    result = build_site(site_tree, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/papers/mine.md: this path belongs to the generated site" in result.stderr
