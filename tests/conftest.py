@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-CASES = Path(__file__).parent / "cases"
-BASE = CASES / "base"
+from support import BASE, REPO, build_site
 
 
 def pytest_addoption(parser):
@@ -24,21 +19,6 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_cases(request) -> bool:
     return request.config.getoption("--update-cases")
-
-
-def write_tree(root: Path, files: dict[str, str | bytes | None]) -> Path:
-    """Write files under root; None deletes a file, bytes are written as they are."""
-    for relpath, content in files.items():
-        target = root / relpath
-        if content is None:
-            target.unlink(missing_ok=True)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8", newline="")
-    return root
 
 
 @pytest.fixture
@@ -58,15 +38,13 @@ def real_tree(tmp_path: Path) -> Path:
     return root
 
 
-FAKE_REPO_URL = "https://github.com/example/readinglist"
 
 
-def build_site(source: Path, site: Path) -> subprocess.CompletedProcess:
-    """mkdocs build --strict of the tree at source into site."""
-    env = {**os.environ, "READINGLIST_REPO_URL": FAKE_REPO_URL, "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    return subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(site)],
-                          cwd=source, env=env, capture_output=True, text=True, timeout=600)
+@pytest.fixture(scope="session")
+def kb():
+    """The repository's own knowledge base."""
+    from readinglist import load
+    return load(REPO)[0]
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CASES, write_tree
+from support import CASES, write_tree
 from readinglist import check, load
 from readinglist.checks import all_codes
 from readinglist.diagnostic import sort

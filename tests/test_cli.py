@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import write_tree
+from support import write_tree
 
 UNLISTED = {"bib/supplement.bib": "@misc{doe2021fine,\n  title = {Fine},\n  author = {Doe, Jo},\n"
             "  year = {2021},\n  url = {https://example.org/fine},\n}\n"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import REPO
+from support import REPO
 from readinglist.checks import CHECKS, all_codes, code_of
 
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import CASES, REPO, write_tree
+from support import CASES, REPO, write_tree
 
 PAPER_KEYS = {"title", "authors", "year", "venue", "arxiv", "doi", "url", "status", "tags",
               "note", "cites"}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from support import REPO
 
 SECTION_FILES = [f"taxonomy/{name}.yml" for name in
                  ("hyperparams", "models", "optimization", "data", "other")]

@@ -9,17 +9,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FAKE_REPO_URL, REPO, build_site, write_tree
-from readinglist import load
+from support import FAKE_REPO_URL, REPO, build_site, write_tree
 from readinglist.render import render
 
 FRONTIER = ["Linear regression", "Kernel regression", "NNGP / NTK", "Linear networks", "RFMs",
             "Mean field / muP", "MLPs", "Transformers", "SSM"]
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load(REPO)[0]
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:
@@ -57,7 +51,7 @@ def test_frontier_figure_links_each_model_to_its_topic_in_order(built_site, kb):
     page = soup(built_site, "models/index.html")
     points = page.select("svg.rl-frontier a.rl-frontier__point")
     models = kb.sections[1]
-    assert [a["href"] for a in points] == [f"#{t.id}" for t in models.topics]
+    assert [a["xlink:href"] for a in points] == [f"#{t.id}" for t in models.topics]
     assert all(page.find(id=t.id) for t in models.topics)
     assert "Schematic" in page.select_one(".rl-frontier-figure figcaption").get_text()
 

@@ -28,7 +28,8 @@ def frontier_svg(section: Section) -> str:
     curve = " ".join(f"{'M' if i == 0 else 'L'}{x},{y}" for i, (x, y) in enumerate(points))
     parts = [
         f'<svg class="rl-frontier" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="rl-frontier-title" xmlns="http://www.w3.org/2000/svg">',
+        f'aria-labelledby="rl-frontier-title" xmlns="http://www.w3.org/2000/svg" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink">',
         f'<title id="rl-frontier-title">The Pareto frontier of models of deep learning, from '
         f'{attr(topics[0].title) if topics else ""} to '
         f'{attr(topics[-1].title) if topics else ""}</title>',
@@ -57,7 +58,9 @@ def _point(topic: Topic, x: float, y: float, index: int) -> str:
     # Above and to the right of a point lies no part of a descending convex curve.
     dx, dy = 9, -11
     hover = f"{topic.title}: {topic.why}" if topic.why else topic.title
-    return (f'<a class="rl-frontier__point" href="#{attr(topic.id)}">'
+    # xlink:href, not href: Material's instant navigation rewrites every [href] element's
+    # href property, which an SVG link only has as a getter (an error in the console).
+    return (f'<a class="rl-frontier__point" xlink:href="#{attr(topic.id)}">'
             f'<title>{attr(hover)}</title>'
             f'<circle cx="{x}" cy="{y}" r="7"/>'
             f'<text x="{x + dx}" y="{y + dy}">{index + 1}. '

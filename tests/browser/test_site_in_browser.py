@@ -1,0 +1,76 @@
+"""Site behaviour in headless Chromium: search, math, copy, the frontier, phone width."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_searching_a_title_finds_the_paper_and_opens_it(visit):
+    page = visit.goto("/")
+    page.locator("label.md-search__icon, input.md-search__input").first.click()
+    search = page.locator("input.md-search__input")
+    search.press_sequentially("Edge of Stability", delay=30)
+    result = page.locator("li.md-search-result__item a[href*='papers/cohen2021gradient']").first
+    result.wait_for(timeout=15_000)
+    result.click()
+    page.wait_for_url("**/papers/cohen2021gradient/**")
+    assert page.locator("h1").inner_text().startswith("Gradient Descent on Neural Networks")
+
+
+def test_math_in_a_note_renders_as_katex(visit):
+    page = visit.goto("/papers/cohen2021gradient/")
+    page.locator(".arithmatex .katex").first.wait_for()
+    assert page.locator(".arithmatex .katex").count() >= 5
+    assert page.locator(".arithmatex .katex-display").count() >= 1
+    assert page.locator(".katex-error").count() == 0
+
+
+def test_copy_button_puts_the_bibtex_on_the_clipboard(visit, kb):
+    page = visit.goto("/papers/soudry2018implicit/")
+    block = page.locator("h2#bibtex + div.highlight")
+    block.hover()
+    block.locator("button[data-md-type='copy']").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == kb.papers["soudry2018implicit"].raw.strip()
+
+
+def test_a_frontier_point_navigates_to_its_topic(visit):
+    page = visit.goto("/models/")
+    page.locator("svg.rl-frontier a.rl-frontier__point", has_text="MLPs").click()
+    page.wait_for_url("**/models/#mlps")
+    heading = page.locator("h2#mlps")
+    assert heading.is_visible()
+    box = heading.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"]
+
+
+def test_bibtex_toggle_opens_on_a_section_page(visit):
+    page = visit.goto("/models/")
+    toggle = page.locator("details.rl-bibtex").first
+    assert not toggle.locator("pre").is_visible()
+    toggle.locator("summary").click()
+    assert toggle.locator("pre").is_visible()
+
+
+def test_instant_navigation_keeps_math_rendering(visit):
+    page = visit.goto("/models/")
+    page.locator("a.rl-title[href$='/papers/jacot2018neural/']").first.click()
+    page.wait_for_url("**/papers/jacot2018neural/")
+    page.locator(".arithmatex .katex").first.wait_for()
+
+
+@pytest.mark.parametrize("path", ["/", "/models/", "/papers/cohen2021gradient/", "/progress/",
+                                  "/bibliography/", "/open-questions/"])
+def test_phone_width_has_no_horizontal_scroll(visit, path):
+    visit.page.set_viewport_size({"width": 375, "height": 800})
+    page = visit.goto(path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+
+def test_dark_theme_toggle_switches_the_scheme(visit):
+    page = visit.goto("/models/")
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("form.md-header__option label:visible").first.click()
+    after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert {before, after} == {"default", "slate"}
