@@ -36,7 +36,8 @@ def frontier_svg(section: Section) -> str:
         _axes(),
         f'<path class="rl-frontier__curve" d="{curve}" fill="none"/>',
     ]
-    parts += [_point(topic, x, y, i) for i, (topic, (x, y)) in enumerate(zip(topics, points))]
+    parts += [_point(topic, x, y, i, last=i == len(topics) - 1)
+              for i, (topic, (x, y)) in enumerate(zip(topics, points))]
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -54,9 +55,10 @@ def _axes() -> str:
     ])
 
 
-def _point(topic: Topic, x: float, y: float, index: int) -> str:
-    # Above and to the right of a point lies no part of a descending convex curve.
-    dx, dy = 9, -11
+def _point(topic: Topic, x: float, y: float, index: int, last: bool) -> str:
+    # Above and to the right of a point lies no part of a descending convex curve; the last
+    # point's label goes beside it, clear of its flat neighbour's.
+    dx, dy = (12, 5) if last else (9, -11)
     hover = f"{topic.title}: {topic.why}" if topic.why else topic.title
     # xlink:href, not href: Material's instant navigation rewrites every [href] element's
     # href property, which an SVG link only has as a getter (an error in the console).

@@ -57,11 +57,13 @@ def progress_page(kb: KnowledgeBase) -> str:
 def progress_bar(kb: KnowledgeBase, keys: list[str]) -> str:
     counts = Counter(status_of(kb, key) or "to-read" for key in keys)
     total = len(keys)
+    if not total:
+        return '<p class="rl-bar__legend">No papers listed yet.</p>'
     summary = ", ".join(f"{counts[s]} {s.replace('-', ' ')}" for s in STATUSES)
     label = f"{summary} (of {total})"
     segments = "".join(
         f'<span class="rl-bar__{s}" style="width: {100 * counts[s] / total:.1f}%"></span>'
-        for s in STATUSES if counts[s]) if total else ""
+        for s in STATUSES if counts[s])
     return (f'<div class="rl-bar" role="img" aria-label="{attr(label)}" title="{attr(label)}">'
             f'{segments}</div><p class="rl-bar__legend">{attr(label)}</p>')
 
