@@ -58,14 +58,15 @@ def progress_bar(kb: KnowledgeBase, keys: list[str]) -> str:
     counts = Counter(status_of(kb, key) or "to-read" for key in keys)
     total = len(keys)
     if not total:
-        return '<p class="rl-bar__legend">No papers listed yet.</p>'
+        return '<div class="rl-meter"><span class="rl-bar__legend">No papers listed yet.</span></div>'
     summary = ", ".join(f"{counts[s]} {s.replace('-', ' ')}" for s in STATUSES)
     label = f"{summary} (of {total})"
     segments = "".join(
         f'<span class="rl-bar__{s}" style="width: {100 * counts[s] / total:.1f}%"></span>'
         for s in STATUSES if counts[s])
-    return (f'<div class="rl-bar" role="img" aria-label="{attr(label)}" title="{attr(label)}">'
-            f'{segments}</div><p class="rl-bar__legend">{attr(label)}</p>')
+    return (f'<div class="rl-meter"><div class="rl-bar" role="img" aria-label="{attr(label)}" '
+            f'title="{attr(label)}">{segments}</div>'
+            f'<span class="rl-bar__legend">{attr(label)}</span></div>')
 
 
 def section_keys(section: Section) -> list[str]:
