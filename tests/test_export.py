@@ -107,3 +107,8 @@ def test_export_refuses_a_broken_knowledge_base(base_tree):
                              str(base_tree)], capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.startswith("taxonomy/data.yml:4:1: yaml-syntax: ")
+
+
+def test_every_frontier_topic_says_why_it_is_there(real_export):
+    models = next(s for s in real_export["sections"] if s["id"] == "models")
+    assert all(topic["why"] for topic in models["topics"])
