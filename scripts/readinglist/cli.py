@@ -9,9 +9,10 @@ from pathlib import Path
 
 from . import diagnostic
 from .checks import check
+from .contribute import register
 from .export import dumps
 from .knowledge import KnowledgeBase, load
-from .output import write_atomically
+from .transaction import Change, apply
 from .render import downloads, render
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -46,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
                                      "into DIR, for other site engines")
     run_render.add_argument("dir", type=Path, metavar="DIR")
     run_render.set_defaults(run=_render)
-    for command in (run_check, run_export, run_render):
+    for command in (run_check, run_export, run_render, *register(commands)):
         command.add_argument("--root", type=Path, help="the reading list's folder (default: the "
                              "one the current directory is in)")
     return parser
@@ -83,8 +84,7 @@ def _render(root: Path, args: argparse.Namespace) -> int:
         sys.stderr.write(diagnostic.format_text(errors))
         return EXIT_PROBLEMS
     pages = {**render(kb), **downloads(kb)}
-    for uri, content in pages.items():
-        write_atomically(args.dir / uri, content)
+    apply(args.dir, [Change(uri, content) for uri, content in pages.items()])
     print(f"wrote {len(pages)} files to {args.dir}", file=sys.stderr)
     return EXIT_OK
 

@@ -1,0 +1,153 @@
+"""`readinglist add` and `new`: turn an identifier into the three changes a new paper needs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import bibtexparser
+
+from .bibformat import format_entry
+from .bibformat import _field as raw_field
+from .checks import check
+from .diagnostic import Diagnostic
+from .edits import insert_entry, insert_item
+from .identifiers import ARXIV_URL, DOI_PREFIX, arxiv_id, doi_key, expected_key, identities
+from .knowledge import KnowledgeBase, load
+from .record import Record, key_for, to_entry
+from .remote import Endpoints, fetch_arxiv, fetch_doi
+from .transaction import Change, decode_for_edit
+
+BIB_FILE = "bib/references.bib"
+TEMPLATE = "notes/_template.md"
+
+
+class AddError(ValueError):
+    """The paper cannot be added; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class NewPaper:
+    key: str
+    entry: str
+    title: str
+
+
+def parse_identifier(text: str) -> tuple[str, str]:
+    """('arxiv', '2011.14522') or ('doi', '10.1016/...') from any usual spelling."""
+    text = text.strip()
+    bare = re.sub(r"^arxiv:\s*", "", text, flags=re.I)
+    match = ARXIV_URL.match(bare)
+    found = arxiv_id(match.group(1) if match else bare)
+    if found:
+        return "arxiv", found
+    doi = doi_key(text)
+    if doi and DOI_PREFIX.sub("", text).startswith("10."):
+        return "doi", DOI_PREFIX.sub("", text)
+    raise AddError(f"'{text}' is neither an arXiv id (2011.14522, arXiv:2011.14522v2, an "
+                   "arxiv.org URL) nor a DOI (10.xxxx/..., a doi.org URL)")
+
+
+def refuse_known(kb: KnowledgeBase, found: set[tuple[str, str]]) -> None:
+    for paper in kb.papers.values():
+        same = found & identities(paper.values())
+        if same:
+            kind, value = sorted(same)[0]
+            raise AddError(f"{'arXiv id' if kind == 'arxiv' else 'DOI'} {value} is already in "
+                           f"the bibliography as '{paper.key}' ({paper.path}:{paper.line}); "
+                           f"list it with '- paper: {paper.key}' instead")
+
+
+def fetch_new(kb: KnowledgeBase, identifier: str, endpoints: Endpoints) -> list[NewPaper]:
+    kind, value = parse_identifier(identifier)
+    refuse_known(kb, {(kind, value.lower() if kind == "doi" else value)})
+    record = fetch_arxiv(value, endpoints) if kind == "arxiv" else fetch_doi(value, endpoints)
+    refuse_known(kb, identities(dict(record.extra)))
+    key = key_for(record, set(kb.papers))
+    return [NewPaper(key, to_entry(key, record), record.title)]
+
+
+def read_bibtex(kb: KnowledgeBase, text: str) -> list[NewPaper]:
+    """Entries from a Zotero / Better BibTeX export, re-keyed and in canonical form."""
+    resolved = bibtexparser.parse_string(text)
+    raw = bibtexparser.parse_string(text, parse_stack=[])
+    if resolved.failed_blocks or not resolved.entries:
+        raise AddError("the BibTeX file has no readable entry; check its braces and commas")
+    taken, seen, papers = set(kb.papers), set(), []
+    for entry, written in zip(resolved.entries, raw.entries):
+        values = {f.key.lower(): str(f.value) for f in entry.fields}
+        found = identities(values)
+        refuse_known(kb, found)
+        if found & seen:
+            raise AddError(f"the file lists {sorted(found & seen)[0][1]} twice")
+        seen |= found
+        record = Record(entry.entry_type, values.get("title", ""), (), values.get("year", ""))
+        base = expected_key(values.get("author", ""), values.get("year", ""),
+                            values.get("title", "")) if values.get("author") else None
+        key = key_for(Record(record.entry_type, record.title, ((base or "anonymous", ""),),
+                             record.year), taken) if base is None else _free(base, taken)
+        taken.add(key)
+        papers.append(NewPaper(key, format_entry(entry.entry_type, key,
+                                                 [raw_field(f) for f in written.fields]),
+                               values.get("title", key)))
+    return papers
+
+
+def _free(base: str, taken: set[str]) -> str:
+    lowered = {k.lower() for k in taken}
+    return base if base not in lowered else next(
+        base + s for s in "abcdefghijklmnopqrstuvwxyz" if base + s not in lowered)
+
+
+def plan(root: Path, kb: KnowledgeBase, papers: list[NewPaper], target: str) -> list[Change]:
+    section_id, *topic_path = target.strip("/").split("/")
+    section = next((s for s in kb.sections if s.id == section_id), None)
+    if section is None or not topic_path:
+        raise AddError(f"--to {target}: write SECTION/TOPIC[/SUBTOPIC], where SECTION is one "
+                       f"of {', '.join(s.id for s in kb.sections)}")
+    bib = decode_for_edit((root / BIB_FILE).read_bytes()) if (root / BIB_FILE).exists() else ""
+    taxonomy = decode_for_edit((root / section.path).read_bytes())
+    notes = []
+    for paper in papers:
+        bib = insert_entry(bib, paper.key, paper.entry)
+        taxonomy = insert_item(taxonomy, topic_path, f"paper: {paper.key}")
+        if paper.key not in kb.notes:
+            notes.append(Change(f"notes/{paper.key}.md", note_stub(root)))
+    return [Change(BIB_FILE, bib), Change(section.path, taxonomy), *notes]
+
+
+def note_stub(root: Path) -> str:
+    template = root / TEMPLATE
+    if template.exists():
+        return decode_for_edit(template.read_bytes())
+    return "---\nstatus: to-read\ntags: []\n---\n\n**In one line.**\n"
+
+
+def new_errors(root: Path, changes: list[Change]) -> list[Diagnostic]:
+    """Errors the changes would introduce, found by loading a copy with them applied."""
+    remaining = Counter((d.path, d.code) for d in _errors(root))
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch)
+        for folder in ("taxonomy", "bib", "notes"):
+            if (root / folder).is_dir():
+                shutil.copytree(root / folder, copy / folder)
+        for change in changes:
+            (copy / change.path).parent.mkdir(parents=True, exist_ok=True)
+            (copy / change.path).write_text(change.text, encoding="utf-8")
+        after = _errors(copy)
+    introduced = []
+    for diagnostic in after:
+        if remaining[diagnostic.path, diagnostic.code] > 0:
+            remaining[diagnostic.path, diagnostic.code] -= 1
+        else:
+            introduced.append(diagnostic)
+    return introduced
+
+
+def _errors(root: Path) -> list[Diagnostic]:
+    kb, problems = load(root)
+    return [d for d in problems + check(kb) if d.severity == "error"]

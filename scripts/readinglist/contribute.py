@@ -1,0 +1,144 @@
+"""The contributor commands: add, new, fmt. Thin: arguments in, library calls, lines out."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+
+from .adding import AddError, fetch_new, new_errors, note_stub, plan, read_bibtex
+from .bibformat import UnformattableError, format_file
+from .diagnostic import format_text
+from .edits import EditError
+from .knowledge import load
+from .remote import Endpoints, FetchError
+from .transaction import Change, LockedError, apply, decode_for_edit, locked
+from .yamlformat import format_yaml
+from .yamltree import parse
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def register(commands) -> list[argparse.ArgumentParser]:
+    add = commands.add_parser("add", help="add a paper by arXiv id, DOI or BibTeX file: its bib "
+                              "entry, its taxonomy item and a note stub")
+    add.add_argument("identifier", nargs="?", metavar="ID",
+                     help="an arXiv id or URL (any version), or a DOI or doi.org URL")
+    add.add_argument("--bibtex", type=Path, metavar="FILE",
+                     help="add every entry of a BibTeX file (a Zotero export) instead")
+    add.add_argument("--to", required=True, metavar="SECTION/TOPIC[/SUBTOPIC]",
+                     help="where the paper is listed, e.g. models/mlps")
+    add.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
+    add.set_defaults(run=run_add)
+    new = commands.add_parser("new", help="write the note stub for a paper already in bib/")
+    new.add_argument("key", metavar="KEY")
+    new.set_defaults(run=run_new)
+    fmt = commands.add_parser("fmt", help="rewrite bib/ and taxonomy/ in canonical form")
+    fmt.add_argument("--check", action="store_true",
+                     help="change nothing; exit 1 and name the files that would change")
+    fmt.set_defaults(run=run_fmt)
+    return [add, new, fmt]
+
+
+def run_add(root: Path, args: argparse.Namespace) -> int:
+    if (args.identifier is None) == (args.bibtex is None):
+        print("readinglist add: give an ID or --bibtex FILE (one of them)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        with locked(root):
+            kb, _ = load(root)
+            if args.bibtex is not None:
+                papers = read_bibtex(kb, args.bibtex.read_text(encoding="utf-8"))
+            else:
+                papers = fetch_new(kb, args.identifier, Endpoints.from_env())
+            changes = plan(root, kb, papers, args.to)
+            return _land(root, changes, papers, args)
+    except (AddError, EditError) as exc:
+        return _fail(exc, EXIT_USAGE if isinstance(exc, EditError) else EXIT_PROBLEMS)
+    except (FetchError, LockedError, OSError, UnicodeDecodeError) as exc:
+        return _fail(exc, EXIT_PROBLEMS)
+
+
+def _land(root: Path, changes: list[Change], papers, args) -> int:
+    problems = new_errors(root, changes)
+    if problems:
+        sys.stderr.write(format_text(problems))
+        return _fail("the change would break the checks above; nothing was written",
+                     EXIT_PROBLEMS)
+    if args.dry_run:
+        sys.stdout.write(diff(root, changes))
+        return EXIT_OK
+    apply(root, changes)
+    for paper in papers:
+        print(f"added {paper.key}: {paper.title}")
+    for change in changes:
+        print(f"  {'wrote' if (root / change.path).exists() else 'created'} {change.path}")
+    print(f"next: write notes/{papers[0].key}.md, run `readinglist check`, open a pull request")
+    return EXIT_OK
+
+
+def run_new(root: Path, args: argparse.Namespace) -> int:
+    kb, _ = load(root)
+    if args.key not in kb.papers:
+        return _fail(f"'{args.key}' is not a key in bib/; add the paper first "
+                     "(readinglist add ID --to SECTION/TOPIC)", EXIT_PROBLEMS)
+    path = f"notes/{args.key}.md"
+    if (root / path).exists():
+        return _fail(f"{path} already exists; edit it", EXIT_PROBLEMS)
+    try:
+        with locked(root):
+            apply(root, [Change(path, note_stub(root))])
+    except (LockedError, OSError) as exc:
+        return _fail(exc, EXIT_PROBLEMS)
+    print(f"created {path}: describe the paper in the five parts, then run `readinglist check`")
+    return EXIT_OK
+
+
+def run_fmt(root: Path, args: argparse.Namespace) -> int:
+    try:
+        changes = canonical_changes(root)
+        if args.check:
+            for change in changes:
+                print(f"{change.path}: not in canonical form (run readinglist fmt)")
+            return EXIT_PROBLEMS if changes else EXIT_OK
+        with locked(root):
+            apply(root, changes)
+    except (UnformattableError, LockedError, OSError, UnicodeDecodeError) as exc:
+        return _fail(exc, EXIT_PROBLEMS)
+    for change in changes:
+        print(f"reformatted {change.path}")
+    return EXIT_OK
+
+
+def canonical_changes(root: Path) -> list[Change]:
+    changes = []
+    for file in sorted((root / "bib").glob("*.bib")) + sorted((root / "taxonomy").glob("*.yml")):
+        path = file.relative_to(root).as_posix()
+        text = decode_for_edit(file.read_bytes())
+        if file.suffix == ".bib":
+            canonical = format_file(text)
+        else:
+            tree, problems = parse(text, path)
+            if problems or tree is None:
+                raise UnformattableError(f"{path} does not parse; fix it (readinglist check "
+                                         "says how) before formatting")
+            canonical = format_yaml(text)
+        if canonical != text:
+            changes.append(Change(path, canonical))
+    return changes
+
+
+def diff(root: Path, changes: list[Change]) -> str:
+    out = []
+    for change in changes:
+        target = root / change.path
+        old = decode_for_edit(target.read_bytes()) if target.exists() else ""
+        out += difflib.unified_diff(old.splitlines(True), change.text.splitlines(True),
+                                    f"a/{change.path}", f"b/{change.path}")
+    return "".join(out)
+
+
+def _fail(reason, code: int) -> int:
+    print(f"readinglist: {reason}", file=sys.stderr)
+    return code

@@ -1,0 +1,59 @@
+"""A paper's metadata as fetched from arXiv or Crossref, and its BibTeX entry."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .bibformat import Field, format_entry
+from .identifiers import expected_key
+
+
+@dataclass(frozen=True)
+class Record:
+    entry_type: str                          # article, inproceedings, incollection, misc
+    title: str
+    authors: tuple[tuple[str, str], ...]     # (family, given), in order
+    year: str
+    extra: tuple[tuple[str, str], ...] = ()  # journal, booktitle, volume, pages, eprint, doi, ...
+
+    @property
+    def author_field(self) -> str:
+        return " and ".join(f"{family}, {given}" if given else family
+                            for family, given in self.authors)
+
+    def get(self, name: str) -> str | None:
+        return next((value for key, value in self.extra if key == name), None)
+
+
+def key_for(record: Record, taken: set[str]) -> str:
+    """The conventional key, suffixed a, b, ... when another paper has it."""
+    base = expected_key(record.author_field, record.year, record.title) or "anonymous"
+    taken = {key.lower() for key in taken}
+    if base not in taken:
+        return base
+    return next(base + suffix for suffix in "abcdefghijklmnopqrstuvwxyz"
+                if base + suffix not in taken)
+
+
+def to_entry(key: str, record: Record) -> str:
+    fields = [Field("title", bibtex_text(record.title)),
+              Field("author", bibtex_text(record.author_field)), Field("year", record.year)]
+    fields += [Field(name, bibtex_text(value)) for name, value in record.extra if value]
+    return format_entry(record.entry_type, key, fields)
+
+
+def bibtex_text(text: str) -> str:
+    """Plain text made safe inside BibTeX braces: specials escaped, braces balanced."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(?<!\\)([&%#])", r"\\\1", text)
+    depth, kept = 0, []
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0:
+                continue
+            depth -= 1
+        kept.append(char)
+    return "".join(kept) + "}" * depth

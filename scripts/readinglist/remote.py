@@ -1,0 +1,130 @@
+"""Fetching metadata: the arXiv API, Crossref, and doi.org content negotiation.
+
+Base URLs come from the environment (READINGLIST_ARXIV_API, READINGLIST_CROSSREF_API,
+READINGLIST_DOI_RESOLVER) so tests and mirrors can point them elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+
+from .record import Record
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+ARXIV = "{http://arxiv.org/schemas/atom}"
+TIMEOUT = 30
+CSL_TYPES = {"journal-article": "article", "article-journal": "article",
+             "proceedings-article": "inproceedings", "paper-conference": "inproceedings",
+             "book-chapter": "incollection", "chapter": "incollection"}
+
+
+class FetchError(RuntimeError):
+    """The service could not be reached, or does not know the identifier."""
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    arxiv: str = "https://export.arxiv.org/api/query"
+    crossref: str = "https://api.crossref.org"
+    doi: str = "https://doi.org"
+    mailto: str | None = None
+
+    @classmethod
+    def from_env(cls) -> "Endpoints":
+        env = os.environ
+        return cls(arxiv=env.get("READINGLIST_ARXIV_API", cls.arxiv),
+                   crossref=env.get("READINGLIST_CROSSREF_API", cls.crossref),
+                   doi=env.get("READINGLIST_DOI_RESOLVER", cls.doi),
+                   mailto=env.get("READINGLIST_MAILTO"))
+
+
+def fetch_arxiv(arxiv_id: str, endpoints: Endpoints) -> Record:
+    query = urllib.parse.urlencode({"id_list": arxiv_id, "max_results": 1})
+    try:
+        feed = ElementTree.fromstring(_get(f"{endpoints.arxiv}?{query}", endpoints))
+    except ElementTree.ParseError as exc:
+        raise FetchError(f"arXiv sent an unreadable reply ({exc})") from None
+    entries = feed.findall(f"{ATOM}entry")
+    # arXiv answers errors with HTTP 200: an entry titled "Error", or no entry at all.
+    if not entries or _text(entries[0], "title") == "Error" or not _text(entries[0], "title"):
+        detail = _text(entries[0], "summary") if entries else "no such paper"
+        raise FetchError(f"arXiv does not know {arxiv_id}: {detail}")
+    entry = entries[0]
+    names = [_text(a, "name") for a in entry.findall(f"{ATOM}author")]
+    category = entry.find(f"{ARXIV}primary_category")
+    extra = [("howpublished", "arXiv preprint"), ("eprint", arxiv_id),
+             ("archiveprefix", "arXiv"),
+             ("primaryclass", category.get("term") if category is not None else ""),
+             ("doi", _text(entry, "doi", ARXIV))]
+    return Record("misc", _text(entry, "title"), tuple(_split_name(n) for n in names),
+                  _text(entry, "published")[:4], tuple(extra))
+
+
+def fetch_doi(doi: str, endpoints: Endpoints) -> Record:
+    """Crossref first; a DOI Crossref does not know is asked of doi.org (DataCite and others)."""
+    params = f"?mailto={urllib.parse.quote(endpoints.mailto)}" if endpoints.mailto else ""
+    try:
+        message = _json(_get(f"{endpoints.crossref}/works/{urllib.parse.quote(doi)}{params}",
+                             endpoints))["message"]
+    except (FetchError, KeyError, TypeError):
+        message = _json(_get(f"{endpoints.doi}/{urllib.parse.quote(doi)}", endpoints,
+                             accept="application/vnd.citationstyles.csl+json"))
+    if not isinstance(message, dict) or not message.get("title"):
+        raise FetchError(f"no metadata found for DOI {doi}")
+    return _from_csl(message, doi)
+
+
+def _json(data: bytes):
+    try:
+        return json.loads(data)
+    except ValueError as exc:
+        raise FetchError(f"unreadable JSON reply ({exc})") from None
+
+
+def _from_csl(item: dict, doi: str) -> Record:
+    entry_type = CSL_TYPES.get(item.get("type", ""), "misc")
+    venue_field = {"article": "journal", "inproceedings": "booktitle",
+                   "incollection": "booktitle"}.get(entry_type, "howpublished")
+    authors = tuple((a.get("family") or a.get("name", ""), a.get("given", ""))
+                    for a in item.get("author", []))
+    issued = (item.get("issued") or item.get("published") or {}).get("date-parts") or [[""]]
+    extra = [(venue_field, _first(item.get("container-title"))),
+             ("volume", str(item.get("volume", ""))), ("number", str(item.get("issue", ""))),
+             ("pages", str(item.get("page", "")).replace("-", "--")),
+             ("publisher", item.get("publisher", "")), ("doi", item.get("DOI", doi))]
+    return Record(entry_type, _first(item.get("title")), authors, str(issued[0][0] or ""),
+                  tuple(extra))
+
+
+def _get(url: str, endpoints: Endpoints, accept: str = "*/*") -> bytes:
+    agent = "readinglist/0.1" + (f" (mailto:{endpoints.mailto})" if endpoints.mailto else "")
+    request = urllib.request.Request(url, headers={"User-Agent": agent, "Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            return response.read()
+    except urllib.error.HTTPError as exc:
+        raise FetchError(f"{url} answered HTTP {exc.code}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        raise FetchError(f"{url} could not be reached ({getattr(exc, 'reason', exc)})") from None
+
+
+def _text(element, name: str, namespace: str = ATOM) -> str:
+    found = element.find(f"{namespace}{name}")
+    return " ".join((found.text or "").split()) if found is not None else ""
+
+
+def _first(value) -> str:
+    if isinstance(value, list):
+        return value[0] if value else ""
+    return value or ""
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    parts = name.split()
+    return (parts[-1], " ".join(parts[:-1])) if parts else ("", "")

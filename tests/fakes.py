@@ -1,0 +1,84 @@
+"""Local stand-ins for arXiv, Crossref and doi.org, served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, unquote, urlsplit
+
+ATOM_ENTRY = """<entry>
+<id>http://arxiv.org/abs/{id}v2</id>
+<published>{year}-03-01T00:00:00Z</published>
+<title>{title}</title>
+<summary>An abstract.</summary>
+{authors}
+<arxiv:primary_category term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>
+</entry>"""
+FEED = ('<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" '
+        'xmlns:arxiv="http://arxiv.org/schemas/atom">\n{entries}\n</feed>\n')
+ERROR_ENTRY = ("<entry><id>http://arxiv.org/api/errors#bad</id><title>Error</title>"
+               "<summary>incorrect id format for {id}</summary></entry>")
+
+
+class FakeScholarlyServer:
+    """arXiv at /arxiv, Crossref at /crossref/works/DOI, doi.org at /doi/DOI."""
+
+    def __init__(self):
+        self.arxiv: dict[str, dict] = {}      # id -> {"title", "authors", "year"}
+        self.crossref: dict[str, dict] = {}   # lowercased DOI -> CSL message
+        self.doi: dict[str, dict] = {}        # lowercased DOI -> CSL JSON
+        self.requests: list[str] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - the stdlib's name
+                server.requests.append(self.path)
+                status, body, kind = server.answer(self.path, self.headers.get("Accept", ""))
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.end_headers()
+                self.wfile.write(body.encode("utf-8"))
+
+            def log_message(self, format, *args):  # noqa: A002
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def env(self) -> dict[str, str]:
+        return {"READINGLIST_ARXIV_API": f"{self.base}/arxiv",
+                "READINGLIST_CROSSREF_API": f"{self.base}/crossref",
+                "READINGLIST_DOI_RESOLVER": f"{self.base}/doi"}
+
+    def answer(self, path: str, accept: str) -> tuple[int, str, str]:
+        parts = urlsplit(path)
+        if parts.path == "/arxiv":
+            wanted = parse_qs(parts.query).get("id_list", [""])[0]
+            return 200, self._feed(wanted), "application/atom+xml"
+        if parts.path.startswith("/crossref/works/"):
+            doi = unquote(parts.path.removeprefix("/crossref/works/")).lower()
+            if doi in self.crossref:
+                return 200, json.dumps({"status": "ok", "message": self.crossref[doi]}), \
+                    "application/json"
+            return 404, "Resource not found.", "text/plain"
+        if parts.path.startswith("/doi/") and "citationstyles" in accept:
+            doi = unquote(parts.path.removeprefix("/doi/")).lower()
+            if doi in self.doi:
+                return 200, json.dumps(self.doi[doi]), "application/vnd.citationstyles.csl+json"
+        return 404, "not found", "text/plain"
+
+    def _feed(self, wanted: str) -> str:
+        if wanted not in self.arxiv:
+            # arXiv's own way: HTTP 200 and an entry titled "Error" for a malformed id, an
+            # empty feed for an unknown one.
+            entries = ERROR_ENTRY.format(id=wanted) if not wanted[:1].isdigit() else ""
+            return FEED.format(entries=entries)
+        paper = self.arxiv[wanted]
+        authors = "\n".join(f"<author><name>{n}</name></author>" for n in paper["authors"])
+        return FEED.format(entries=ATOM_ENTRY.format(id=wanted, year=paper["year"],
+                                                     title=paper["title"], authors=authors))
+
+    def close(self):
+        self.httpd.shutdown()
