@@ -179,3 +179,23 @@ def test_a_repeated_key_in_any_file_gives_one_diagnostic(relpath, real_tree):
     assert result.returncode == 1
     assert result.stdout.startswith(f"{relpath}:{number + 2}:1: yaml-duplicate-key: ")
     assert result.stdout.count("\n") == 1
+
+
+NOTE_PARTS = ["**In one line.**", "## Setting", "## Main result", "## Why it is here",
+              "## Connections"]
+
+
+def test_every_paper_has_a_note_with_the_five_parts_in_order(kb):
+    for key in kb.papers:
+        assert key in kb.notes, f"{key} has no note"
+        body = kb.notes[key].body
+        positions = [body.find(part) for part in NOTE_PARTS]
+        assert -1 not in positions and positions == sorted(positions), f"notes/{key}.md"
+
+
+def test_notes_form_a_web_of_citations(kb):
+    uncited = [k for k in kb.notes if not any(c.key == k for n in kb.notes.values()
+                                              for c in n.citations if n.key != k)]
+    citing = [k for k, n in kb.notes.items() if n.citations]
+    assert len(citing) >= len(kb.notes) - 2   # a note may stand alone only if nothing fits
+    assert len(uncited) <= len(kb.notes) // 4

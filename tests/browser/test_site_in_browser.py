@@ -38,10 +38,11 @@ def test_a_frontier_point_navigates_to_its_topic(visit):
     page = visit.goto("/models/")
     page.locator("svg.rl-frontier a.rl-frontier__point", has_text="MLPs").click()
     page.wait_for_url("**/models/#mlps")
-    heading = page.locator("h2#mlps")
-    assert heading.is_visible()
-    box = heading.bounding_box()
-    assert 0 <= box["y"] < page.viewport_size["height"]
+    # The heading has scrolled into view (instant navigation may re-render the page first).
+    page.wait_for_function("""() => {
+        const top = document.getElementById("mlps")?.getBoundingClientRect().top;
+        return top !== undefined && top >= 0 && top < window.innerHeight;
+    }""", timeout=10_000)
 
 
 def test_bibtex_toggle_opens_on_a_section_page(visit):
