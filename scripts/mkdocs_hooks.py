@@ -13,8 +13,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from readinglist import check, load
 from readinglist.diagnostic import sort
-from readinglist.render import downloads, fill_home, is_reserved, render
-from readinglist.render.links import PAPERS, paper_uri, section_uri
+from readinglist.render import downloads, fill_home, is_reserved, page_sources, render
+from readinglist.render.links import PAPERS
 
 log = get_plugin_logger("readinglist")
 KATEX = Path("node_modules/katex/dist")
@@ -34,7 +34,7 @@ def on_files(files: Files, config) -> Files:
         file.edit_uri = f"docs/{file.src_uri}" if editable else None
     _fill_home(files, config, kb)
     # Without a repository address there is nothing to edit on, and MkDocs warns about it.
-    sources = _sources(kb) if config.repo_url else {}
+    sources = page_sources(kb) if config.repo_url else {}
     for uri, content in {**render(kb), **downloads(kb)}.items():
         if not files.get_file_from_path(uri):
             files.append(_generated(config, uri, content, sources.get(uri)))
@@ -49,14 +49,6 @@ def _generated(config, uri: str, content: str, source: str | None) -> File:
                           InclusionLevel.UNDEFINED)
     file.edit_uri = source
     return file
-
-
-def _sources(kb) -> dict[str, str]:
-    """The file each generated page is made from, for "Edit this page"."""
-    sources = {paper_uri(key): kb.notes[key].path if key in kb.notes else paper.path
-               for key, paper in kb.papers.items()}
-    sources.update({section_uri(s.id): s.path for s in kb.sections})
-    return sources
 
 
 def _fill_home(files: Files, config, kb) -> None:

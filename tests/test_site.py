@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from support import FAKE_REPO_URL, REPO, build_site, write_tree
-from readinglist.render import render
+from readinglist import load
+from readinglist.render import page_sources, render
 
 FRONTIER = ["Linear regression", "Kernel regression", "NNGP / NTK", "Linear networks", "RFMs",
             "Mean field / muP", "MLPs", "Transformers", "SSM"]
@@ -96,10 +97,15 @@ def test_edit_link_opens_the_note_or_the_bib_file(built_site):
 
     assert edit("papers/cohen2021gradient/index.html") == \
         f"{FAKE_REPO_URL}/edit/main/notes/cohen2021gradient.md"
-    assert edit("papers/kaplan2020scaling/index.html") == \
-        f"{FAKE_REPO_URL}/edit/main/bib/references.bib"
     assert edit("models/index.html") == f"{FAKE_REPO_URL}/edit/main/taxonomy/models.yml"
     assert edit("checks/index.html") == f"{FAKE_REPO_URL}/edit/main/docs/checks.md"
+
+
+def test_a_paper_without_a_note_is_edited_in_the_bib_file(base_tree):
+    sources = page_sources(load(base_tree)[0])
+    assert sources["papers/jones2019kernel.md"] == "bib/references.bib"
+    assert sources["papers/smith2020deep.md"] == "notes/smith2020deep.md"
+    assert sources["models.md"] == "taxonomy/models.yml"
 
 
 def test_todos_and_questions_are_set_apart(built_site):

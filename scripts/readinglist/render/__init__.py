@@ -21,7 +21,7 @@ FIXED_PAGES = ("open-questions.md", "progress.md", "bibliography.md", "tags.md")
 # Source paths under these belong to the generator; docs/ must not use them.
 RESERVED = tuple(section_uri(s) for s in SECTION_IDS) + FIXED_PAGES + DOWNLOADS + (f"{PAPERS}/",)
 
-__all__ = ["render", "downloads", "fill_home", "is_reserved", "RESERVED"]
+__all__ = ["render", "downloads", "fill_home", "is_reserved", "page_sources", "RESERVED"]
 
 
 def render(kb: KnowledgeBase) -> dict[str, str]:
@@ -39,6 +39,14 @@ def downloads(kb: KnowledgeBase) -> dict[str, str]:
     """The files the bibliography page offers: every entry as written, and the export."""
     bib = "\n\n".join(kb.papers[key].raw.strip() for key in sorted(kb.papers)) + "\n"
     return {"references.bib": bib, "readinglist.json": dumps(kb)}
+
+
+def page_sources(kb: KnowledgeBase) -> dict[str, str]:
+    """The file each generated page is made from, for "Edit this page"."""
+    sources = {paper_uri(key): kb.notes[key].path if key in kb.notes else paper.path
+               for key, paper in kb.papers.items()}
+    sources.update({section_uri(s.id): s.path for s in kb.sections})
+    return sources
 
 
 def is_reserved(src_uri: str) -> bool:
