@@ -26,3 +26,11 @@ def test_readme_opens_with_the_two_commands():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     first_block = readme.split("```", 2)[1]
     assert "make serve" in first_block and "make test" in first_block
+
+
+def test_every_command_is_documented():
+    from readinglist.cli import _parser
+    commands = _parser()._subparsers._group_actions[0].choices
+    text = (REPO / "README.md").read_text() + (REPO / "CONTRIBUTING.md").read_text()
+    for name in commands:
+        assert f"readinglist {name}" in text, f"readinglist {name} is not documented"

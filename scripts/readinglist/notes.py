@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import schema
 from .citation import Citation, find_citations
 from .diagnostic import Diagnostic, error
 from .history import changed_dates
@@ -12,7 +13,6 @@ from .shape import Reader
 from .textfile import read_text
 from .yamltree import Scalar, parse
 
-NOTE_FIELDS = ("status", "tags", "unverified")
 TEMPLATE = "_template.md"
 
 
@@ -58,7 +58,7 @@ def _load_note(root: Path, path: str, changed: str | None) -> tuple[Note | None,
                             "line 1 is never closed; add a line '---' after its last field")]
     tree, found = parse("\n".join(lines[1:end]), path, line_offset=1)
     reader = Reader(path, diagnostics + found)
-    fields = reader.fields(tree, "note front matter", NOTE_FIELDS, ("status",)) \
+    fields = reader.fields(tree, "note front matter", *schema.NOTE) \
         if tree is not None else None
     if tree is None and not found:
         reader.report(Scalar("", 2, 1, True), "missing-field",

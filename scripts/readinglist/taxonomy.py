@@ -11,14 +11,10 @@ from .shape import Reader
 from .textfile import read_text
 from .yamltree import Node, Scalar, parse
 
-SECTION_IDS = ("hyperparams", "models", "optimization", "data", "other")
-ORDERS = ("frontier", "listed")
-TAGS_FILE = "taxonomy/tags.yml"
-ITEM_KINDS = ("paper", "todo", "question")
+from . import schema
+from .schema import ITEM_KINDS, ORDERS, SECTION_IDS
 
-_SECTION_FIELDS = ("id", "title", "order", "intro", "topics")
-_TOPIC_FIELDS = ("id", "title", "why", "items", "topics")
-_ITEM_FIELDS = ITEM_KINDS + ("candidates",)
+TAGS_FILE = "taxonomy/tags.yml"
 
 
 @dataclass(frozen=True)
@@ -90,10 +86,10 @@ def load_tags(root: Path) -> tuple[tuple[Tag, ...], list[Diagnostic]]:
                           f"{TAGS_FILE} is missing; it lists the tags notes may use")]
     tree, diagnostics = _parse_file(root, TAGS_FILE)
     reader = Reader(TAGS_FILE, diagnostics)
-    fields = reader.fields(tree, "the tags file", ("tags",), ("tags",)) if tree else None
+    fields = reader.fields(tree, "the tags file", *schema.TAGS_FILE) if tree else None
     tags = []
     for node in reader.items((fields or {}).get("tags"), "'tags'"):
-        tag = reader.fields(node, "a tag", ("id", "description"), ("id",))
+        tag = reader.fields(node, "a tag", *schema.TAG)
         if tag is None or reader.string(tag.get("id"), "tag id") is None:
             continue
         description = reader.string(tag.get("description"), "tag description") if \
@@ -116,7 +112,7 @@ def _load_section(root: Path, path: str) -> tuple[Section | None, list[Diagnosti
             reader.report(Scalar("", 1, 1, True), "missing-field", f"{path} is empty; "
                           "write the section's id, title and topics")
         return None, reader.diagnostics
-    fields = reader.fields(tree, "a section", _SECTION_FIELDS, ("id", "title", "topics"))
+    fields = reader.fields(tree, "a section", *schema.SECTION)
     if fields is None:
         return None, reader.diagnostics
     section_id = reader.string(fields.get("id"), "section id")
@@ -145,7 +141,7 @@ def _read_order(reader: Reader, node: Node | None) -> str:
 def _read_topics(reader: Reader, node: Node | None) -> tuple[Topic, ...]:
     topics = []
     for child in reader.items(node, "'topics'"):
-        fields = reader.fields(child, "a topic", _TOPIC_FIELDS, ("id", "title"))
+        fields = reader.fields(child, "a topic", *schema.TOPIC)
         if fields is None:
             continue
         topic_id = reader.string(fields.get("id"), "topic id")
@@ -164,7 +160,7 @@ def _read_topics(reader: Reader, node: Node | None) -> tuple[Topic, ...]:
 def _read_items(reader: Reader, node: Node | None) -> tuple[Item, ...]:
     items = []
     for child in reader.items(node, "'items'"):
-        fields = reader.fields(child, "an item", _ITEM_FIELDS)
+        fields = reader.fields(child, "an item", *schema.ITEM)
         if fields is None:
             continue
         kinds = [kind for kind in ITEM_KINDS if kind in fields]

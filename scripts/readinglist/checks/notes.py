@@ -7,7 +7,7 @@ from typing import Iterable
 from ..diagnostic import Diagnostic, error
 from ..knowledge import KnowledgeBase
 
-STATUSES = ("to-read", "reading", "read")
+from ..schema import STATUSES
 
 
 def check_orphan_note(kb: KnowledgeBase) -> Iterable[Diagnostic]:
