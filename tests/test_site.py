@@ -200,3 +200,9 @@ def test_a_docs_page_on_a_generated_path_fails_the_build(site_tree, tmp_path):
     result = build_site(site_tree, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/papers/mine.md: this path belongs to the generated site" in result.stderr
+
+
+def test_what_a_note_could_not_check_is_said_on_its_page(built_site):
+    page = soup(built_site, "papers/polyak1964some/index.html")
+    warning = page.select_one(".admonition.warning")
+    assert "abstract not found in a stored source" in warning.get_text()

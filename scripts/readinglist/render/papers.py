@@ -27,7 +27,7 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
         parts += ["## Abstract", "", md(paper.get("abstract")), ""]
     parts += ["## BibTeX", "", bibtex_block(paper.raw), ""]
     if note is not None:
-        parts += ["## Note", "", _note_body(kb, note.body, here), ""]
+        parts += ["## Note", "", *_unverified(note), _note_body(kb, note.body, here), ""]
     parts += _cited_in(kb, index.cited_in.get(key, ()), here)
     return "\n".join(parts)
 
@@ -69,6 +69,14 @@ def _note_body(kb: KnowledgeBase, body: str, here: str) -> str:
         return f"({text})"
 
     return _demote(replace_citations(body, link))
+
+
+def _unverified(note) -> list[str]:
+    """What the note's author could not check against a source, said before the note."""
+    if not note.unverified:
+        return []
+    return ['!!! warning "Not checked against a source"', ""] + [
+        f"    - {md(item.value)}" for item in note.unverified] + [""]
 
 
 def _demote(body: str) -> str:
