@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 ASSETS := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test clean
+.PHONY: serve site check test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,3 +33,6 @@ test: $(STAMP) $(ASSETS)
 
 clean:
 	rm -rf $(VENV) site node_modules .pytest_cache
+
+bench: $(STAMP) $(ASSETS)
+	$(BIN)/python scripts/bench/run.py

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import bibtexparser
 from bibtexparser import model
@@ -18,12 +19,12 @@ VENUE_FIELDS = ("journal", "booktitle", "howpublished")
 _KEY_OF_BLOCK = re.compile(r"^\s*@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
 
 
-@dataclass(frozen=True)
-class BibField:
+class BibField(NamedTuple):
+    """One field of an entry (a named tuple: entries have many, and they are built in bulk)."""
+
     name: str
     value: str
     line: int
-    col: int
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,17 @@ class Paper:
     raw: str              # the entry exactly as written in the file
     path: str
     line: int
-    col: int
+
+    @property
+    def col(self) -> int:
+        """Column of the key on the entry's first line (computed only for a diagnostic)."""
+        return column_of(self.raw.split("\n", 1)[0], self.key)
+
+    def column(self, field: BibField) -> int:
+        """Column of a field's name on its line."""
+        lines = self.raw.split("\n")
+        offset = field.line - self.line
+        return column_of(lines[offset], field.name) if 0 <= offset < len(lines) else 1
 
     def get(self, name: str) -> str | None:
         return next((f.value for f in self.fields if f.name == name), None)
@@ -84,7 +95,7 @@ def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diag
     seen: dict[str, Paper] = {}
     broken: set[str] = set()
     diagnostics: list[Diagnostic] = []
-    for file in sorted((root / "bib").glob("*.bib")):
+    for file in sorted((root / "bib").glob("*.bib"), key=lambda p: p.name):
         path = file.relative_to(root).as_posix()
         text, found = read_text(root, path)
         diagnostics += found
@@ -101,13 +112,12 @@ def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diag
 
 
 def _parse(text: str, path: str, diagnostics: list[Diagnostic], broken: set[str]) -> list[Paper]:
-    lines = text.splitlines()
     library = bibtexparser.parse_string(text)
     papers = []
     for block in library.blocks:
         line = block.start_line + 1
         if isinstance(block, model.DuplicateBlockKeyBlock):
-            papers.append(_paper(block.ignore_error_block, path, lines))
+            papers.append(_paper(block.ignore_error_block, path))
         elif isinstance(block, model.DuplicateFieldKeyBlock):
             names = ", ".join(sorted(block.duplicate_keys))
             diagnostics.append(error(path, line, 1, "duplicate-field",
@@ -116,22 +126,17 @@ def _parse(text: str, path: str, diagnostics: list[Diagnostic], broken: set[str]
             diagnostics.append(error(path, line, 1, "bibtex-syntax", _syntax_message(block)))
             broken.update(_KEY_OF_BLOCK.findall(block.raw)[:1])
         elif isinstance(block, model.Entry):
-            papers.append(_paper(block, path, lines))
+            papers.append(_paper(block, path))
     return papers
 
 
-def _paper(entry: model.Entry, path: str, lines: list[str]) -> Paper:
-    line = entry.start_line + 1
-    fields = []
-    for field in entry.fields:
-        field_line = (field.start_line or entry.start_line) + 1
-        text_line = lines[field_line - 1] if field_line <= len(lines) else ""
-        value = field.value if isinstance(field.value, str) else str(field.value)
-        fields.append(BibField(field.key.lower(), value.strip(), field_line,
-                               column_of(text_line, field.key)))
-    head = lines[line - 1] if line <= len(lines) else ""
-    return Paper(entry.key, entry.entry_type.lower(), tuple(fields), entry.raw, path, line,
-                 column_of(head, entry.key))
+def _paper(entry: model.Entry, path: str) -> Paper:
+    start = entry.start_line
+    fields = tuple(BibField(f.key.lower(), f.value.strip() if isinstance(f.value, str)
+                            else str(f.value), (f.start_line or start) + 1)
+                   for f in entry.fields)
+    return Paper(entry.key, entry.entry_type.lower(), fields, entry.raw, path,
+                 entry.start_line + 1)
 
 
 def _syntax_message(block: model.ParsingFailedBlock) -> str:

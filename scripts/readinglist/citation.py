@@ -41,10 +41,10 @@ def replace_citations(body: str, link: Callable[[list[str], str], str]) -> str:
 def _scan(body: str, first_line: int) -> Iterator[tuple[int, str, list[re.Match]]]:
     in_fence = False
     for number, line in enumerate(body.split("\n"), first_line):
-        if _FENCE.match(line):
+        if ("`" in line or "~" in line) and _FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence:
+        if in_fence or "@" not in line:
             continue
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
         yield number, line, list(_BRACKET.finditer(visible))

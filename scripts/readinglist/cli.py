@@ -9,11 +9,8 @@ from pathlib import Path
 
 from . import diagnostic
 from .checks import check
-from .contribute import register
 from .export import dumps
 from .knowledge import KnowledgeBase, load
-from .transaction import Change, apply
-from .render import downloads, render
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -47,10 +44,40 @@ def _parser() -> argparse.ArgumentParser:
                                      "into DIR, for other site engines")
     run_render.add_argument("dir", type=Path, metavar="DIR")
     run_render.set_defaults(run=_render)
-    for command in (run_check, run_export, run_render, *register(commands)):
+    for command in (run_check, run_export, run_render,
+                    *_register_contributor_commands(commands)):
         command.add_argument("--root", type=Path, help="the reading list's folder (default: the "
                              "one the current directory is in)")
     return parser
+
+
+def _register_contributor_commands(commands) -> list[argparse.ArgumentParser]:
+    add = commands.add_parser("add", help="add a paper by arXiv id, DOI or BibTeX file: its bib "
+                              "entry, its taxonomy item and a note stub")
+    add.add_argument("identifier", nargs="?", metavar="ID",
+                     help="an arXiv id or URL (any version), or a DOI or doi.org URL")
+    add.add_argument("--bibtex", type=Path, metavar="FILE",
+                     help="add every entry of a BibTeX file (a Zotero export) instead")
+    add.add_argument("--to", required=True, metavar="SECTION/TOPIC[/SUBTOPIC]",
+                     help="where the paper is listed, e.g. models/mlps")
+    add.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
+    add.set_defaults(run=_later("run_add"))
+    new = commands.add_parser("new", help="write the note stub for a paper already in bib/")
+    new.add_argument("key", metavar="KEY")
+    new.set_defaults(run=_later("run_new"))
+    fmt = commands.add_parser("fmt", help="rewrite bib/ and taxonomy/ in canonical form")
+    fmt.add_argument("--check", action="store_true",
+                     help="change nothing; exit 1 and name the files that would change")
+    fmt.set_defaults(run=_later("run_fmt"))
+    return [add, new, fmt]
+
+
+def _later(name: str):
+    """The command, imported when it runs: `check` need not load the fetching code."""
+    def run(root: Path, args: argparse.Namespace) -> int:
+        from . import contribute
+        return getattr(contribute, name)(root, args)
+    return run
 
 
 def _find_root(given: Path | None) -> Path | None:
@@ -78,17 +105,20 @@ def _export(root: Path, args: argparse.Namespace) -> int:
 
 
 def _render(root: Path, args: argparse.Namespace) -> int:
-    kb, diagnostics = _diagnose(root)
+    kb, diagnostics = _diagnose(root, history=True)
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         sys.stderr.write(diagnostic.format_text(errors))
         return EXIT_PROBLEMS
+    from .render import downloads, render
+    from .transaction import Change, apply
     pages = {**render(kb), **downloads(kb)}
     apply(args.dir, [Change(uri, content) for uri, content in pages.items()])
     print(f"wrote {len(pages)} files to {args.dir}", file=sys.stderr)
     return EXIT_OK
 
 
-def _diagnose(root: Path) -> tuple[KnowledgeBase, list[diagnostic.Diagnostic]]:
-    kb, problems = load(root)
+def _diagnose(root: Path, history: bool = False) -> tuple[KnowledgeBase,
+                                                          list[diagnostic.Diagnostic]]:
+    kb, problems = load(root, history=history, parallel=True)
     return kb, diagnostic.sort(problems + check(kb))

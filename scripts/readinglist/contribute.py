@@ -1,4 +1,7 @@
-"""The contributor commands: add, new, fmt. Thin: arguments in, library calls, lines out."""
+"""The contributor commands add, new and fmt: library calls in, lines and exit codes out.
+
+Imported only when one of them runs (the command line registers them), so that `check`
+starts without loading the fetching and formatting code."""
 
 from __future__ import annotations
 
@@ -18,27 +21,6 @@ from .yamlformat import format_yaml
 from .yamltree import parse
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-
-def register(commands) -> list[argparse.ArgumentParser]:
-    add = commands.add_parser("add", help="add a paper by arXiv id, DOI or BibTeX file: its bib "
-                              "entry, its taxonomy item and a note stub")
-    add.add_argument("identifier", nargs="?", metavar="ID",
-                     help="an arXiv id or URL (any version), or a DOI or doi.org URL")
-    add.add_argument("--bibtex", type=Path, metavar="FILE",
-                     help="add every entry of a BibTeX file (a Zotero export) instead")
-    add.add_argument("--to", required=True, metavar="SECTION/TOPIC[/SUBTOPIC]",
-                     help="where the paper is listed, e.g. models/mlps")
-    add.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
-    add.set_defaults(run=run_add)
-    new = commands.add_parser("new", help="write the note stub for a paper already in bib/")
-    new.add_argument("key", metavar="KEY")
-    new.set_defaults(run=run_new)
-    fmt = commands.add_parser("fmt", help="rewrite bib/ and taxonomy/ in canonical form")
-    fmt.add_argument("--check", action="store_true",
-                     help="change nothing; exit 1 and name the files that would change")
-    fmt.set_defaults(run=run_fmt)
-    return [add, new, fmt]
 
 
 def run_add(root: Path, args: argparse.Namespace) -> int:

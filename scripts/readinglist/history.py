@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,11 +14,14 @@ def changed_dates(root: Path, folder: str) -> dict[str, str]:
     One `git log` over the folder gives committed files their last commit date; files git does
     not know (or a folder outside git) fall back to their modification time."""
     dates = _git_dates(root, folder)
-    for file in (root / folder).glob("*"):
-        path = file.relative_to(root).as_posix()
-        if path not in dates and file.is_file():
-            stamp = datetime.fromtimestamp(file.stat().st_mtime, tz=timezone.utc)
-            dates[path] = stamp.date().isoformat()
+    if not (root / folder).is_dir():
+        return dates
+    with os.scandir(root / folder) as entries:
+        for entry in entries:
+            path = f"{folder}/{entry.name}"
+            if path not in dates and entry.is_file():
+                stamp = datetime.fromtimestamp(entry.stat().st_mtime, tz=timezone.utc)
+                dates[path] = stamp.date().isoformat()
     return dates
 
 

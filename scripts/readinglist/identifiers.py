@@ -14,6 +14,9 @@ ARXIV_URL = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/(.+
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.IGNORECASE)
 KEY = re.compile(r"^[a-z]+\d{4}[a-z0-9]+$")
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_NOT_LETTER = re.compile(r"[^a-z]")
 
 STOP_WORDS = frozenset("a an and are as at by for from in into is of on onto or the to toward "
                        "towards via with".split())
@@ -102,10 +105,16 @@ def display_name(name: str) -> str:
 
 def expected_key(author_field: str, year: str, title: str) -> str | None:
     """<first author's family name><year><first significant title word>, lowercase ASCII."""
-    authors = split_authors(author_field)
-    words = [re.sub(r"[^a-z0-9]", "", fold_ascii(word).lower()) for word in decode(title).split()]
-    significant = [word for word in words if word and word not in STOP_WORDS]
-    if not authors or not significant:
+    first = _AND.split(author_field, 1)[0]
+    balanced = first.count("{") == first.count("}")
+    authors = [first.strip()] if balanced and first.strip() else split_authors(author_field)
+    word = next((w for w in map(_key_part, decode(title).split()) if w and w not in STOP_WORDS),
+                None)
+    if not authors or word is None:
         return None
-    family = re.sub(r"[^a-z]", "", fold_ascii(family_name(authors[0])).lower())
-    return f"{family}{year.strip()}{significant[0]}"
+    family = _NOT_LETTER.sub("", fold_ascii(family_name(authors[0])).lower())
+    return f"{family}{year.strip()}{word}"
+
+
+def _key_part(word: str) -> str:
+    return _NOT_ALNUM.sub("", fold_ascii(word).lower())

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from .bibliography import Paper, load_papers
 from .diagnostic import Diagnostic
+from .history import changed_dates
 from .notes import Note, load_notes
 from .taxonomy import Item, Section, Tag, Topic, load_sections, load_tags, walk_topics
 
+
+# Forking pays for itself only when the bibliography takes longer to parse than a fork costs.
+FORK_THRESHOLD = 1_000_000   # bytes of BibTeX, about 2,000 entries
 
 # A file with one of these problems is skipped whole; checks that need all of it stay quiet.
 UNREADABLE = frozenset({"yaml-syntax", "missing-front-matter", "unterminated-front-matter"})
@@ -33,6 +40,7 @@ class KnowledgeBase:
     notes: dict[str, Note]
     broken_keys: frozenset[str] = frozenset()  # keys of entries that failed to parse
     unread: frozenset[str] = frozenset()       # files that could not be parsed at all
+    note_dates: dict[str, str] = field(default_factory=dict)  # note path -> last change
 
     def placements(self) -> Iterator[Placement]:
         """Every item of the taxonomy in reading order."""
@@ -53,14 +61,37 @@ class KnowledgeBase:
         return {p.item.text for p in self.placements() if p.item.kind == "paper"}
 
 
-def load(root: Path) -> tuple[KnowledgeBase, list[Diagnostic]]:
-    """Read taxonomy/, bib/ and notes/ under root. Problems come back as diagnostics."""
-    sections, diagnostics = load_sections(root)
-    tags, found = load_tags(root)
-    diagnostics += found
-    papers, broken, found = load_papers(root)
-    diagnostics += found
-    notes, found = load_notes(root)
+def load(root: Path, *, history: bool = True,
+         parallel: bool = False) -> tuple[KnowledgeBase, list[Diagnostic]]:
+    """Read taxonomy/, bib/ and notes/ under root. Problems come back as diagnostics.
+
+    history: also read when each note last changed (git), which only the site shows.
+    parallel: on a large list, read the notes and taxonomy in a forked process while this one
+    parses the bibliography (for one-shot commands; a long-running server should not fork)."""
+    if parallel and _worth_forking(root):
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            rest = pool.submit(_load_rest, root)
+            papers, broken, found = load_papers(root)
+            sections, tags, notes, diagnostics = rest.result()
+    else:
+        sections, tags, notes, diagnostics = _load_rest(root)
+        papers, broken, found = load_papers(root)
     diagnostics += found
     unread = frozenset(d.path for d in diagnostics if d.code in UNREADABLE)
-    return KnowledgeBase(sections, tags, papers, notes, broken, unread), diagnostics
+    dates = changed_dates(root, "notes") if history else {}
+    return KnowledgeBase(sections, tags, papers, notes, broken, unread, dates), diagnostics
+
+
+def _load_rest(root: Path):
+    """Everything but the bibliography: sections, tags, notes and their diagnostics."""
+    sections, diagnostics = load_sections(root)
+    tags, found = load_tags(root)
+    notes, more = load_notes(root)
+    return sections, tags, notes, diagnostics + found + more
+
+
+def _worth_forking(root: Path) -> bool:
+    bib_bytes = sum(f.stat().st_size for f in (root / "bib").glob("*.bib"))
+    return (bib_bytes > FORK_THRESHOLD and (os.cpu_count() or 1) > 1
+            and "fork" in multiprocessing.get_all_start_methods())

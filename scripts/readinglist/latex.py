@@ -17,11 +17,14 @@ _FOLD = {"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "
 
 # \"{o}, \"o, {\"o}, \'{\i}: an accent command and the letter it sits on.
 _ACCENT = re.compile(r"""\\([`'^"~=.]|[uvHckr](?![A-Za-z]))\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))""")
+_SPECIAL = re.compile(r"[\\{}~]|--")
 _SYMBOL = re.compile(r"\\([A-Za-z]+)(?:\{\}|\s?)|\\([&%$#_{}])")
 
 
 def decode(text: str) -> str:
     """LaTeX-escaped BibTeX text to plain Unicode; unknown commands are kept as written."""
+    if not _SPECIAL.search(text):   # most titles and names: nothing to decode
+        return " ".join(text.split())
     text = _ACCENT.sub(_accented, text)
     text = _SYMBOL.sub(lambda m: _SYMBOLS.get(m.group(1) or m.group(2), m.group(0)), text)
     text = text.replace("---", "—").replace("--", "–").replace("~", "\u00a0")
@@ -31,6 +34,8 @@ def decode(text: str) -> str:
 
 def fold_ascii(text: str) -> str:
     """Şimşek -> Simsek, Müller -> Muller: for citation keys."""
+    if text.isascii():
+        return text
     text = "".join(_FOLD.get(ch, ch) for ch in text)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode(

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
 from .citation import Citation, find_citations
 from .diagnostic import Diagnostic, error
-from .history import changed_dates
 from .shape import Reader
 from .textfile import read_text
 from .yamltree import Scalar, parse
 
 TEMPLATE = "_template.md"
+_OPENING = re.compile(r"---\r?(\n|$)")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)\r?$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -25,38 +27,38 @@ class Note:
     body: str
     body_line: int          # line of the file where the body starts
     citations: tuple[Citation, ...]
-    changed: str | None     # YYYY-MM-DD of the last commit touching the note
     path: str
     line: int
 
 
 def load_notes(root: Path) -> tuple[dict[str, Note], list[Diagnostic]]:
     notes, diagnostics = {}, []
-    dates = changed_dates(root, "notes")
-    for file in sorted((root / "notes").glob("*.md")):
+    for file in sorted((root / "notes").glob("*.md"), key=lambda p: p.name):
         if file.name == TEMPLATE:
             continue
-        path = file.relative_to(root).as_posix()
-        note, found = _load_note(root, path, dates.get(path))
+        path = f"notes/{file.name}"
+        note, found = _load_note(root, path)
         diagnostics += found
         if note is not None:
             notes[note.key] = note
     return notes, diagnostics
 
 
-def _load_note(root: Path, path: str, changed: str | None) -> tuple[Note | None,
-                                                                  list[Diagnostic]]:
+def _load_note(root: Path, path: str) -> tuple[Note | None, list[Diagnostic]]:
     text, diagnostics = read_text(root, path)
-    lines = text.split("\n")
-    if lines[0].rstrip("\r") != "---":
-        return None, diagnostics + [error(path, 1, 1, "missing-front-matter", "note does not start with "
-                            "front matter; begin it with '---', 'status: to-read', '---'")]
-    end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip("\r") in ("---", "...")),
-               None)
-    if end is None:
-        return None, diagnostics + [error(path, 1, 1, "unterminated-front-matter", "front matter opened on "
-                            "line 1 is never closed; add a line '---' after its last field")]
-    tree, found = parse("\n".join(lines[1:end]), path, line_offset=1)
+    opening = _OPENING.match(text)
+    if opening is None:
+        return None, diagnostics + [error(
+            path, 1, 1, "missing-front-matter", "note does not start with front matter; "
+            "begin it with '---', 'status: to-read', '---'")]
+    closing = _CLOSING.search(text, opening.end())
+    if closing is None:
+        return None, diagnostics + [error(
+            path, 1, 1, "unterminated-front-matter", "front matter opened on line 1 is never "
+            "closed; add a line '---' after its last field")]
+    closing_line = text.count("\n", 0, closing.start()) + 1
+    front = text[opening.end():closing.start()].removesuffix("\n")
+    tree, found = parse(front, path, line_offset=1)
     reader = Reader(path, diagnostics + found)
     fields = reader.fields(tree, "note front matter", *schema.NOTE) \
         if tree is not None else None
@@ -65,12 +67,13 @@ def _load_note(root: Path, path: str, changed: str | None) -> tuple[Note | None,
                       "note front matter is empty; add 'status: to-read'")
     fields = fields or {}
     status = fields.get("status")
-    body = "\n".join(lines[end + 1:])
+    body = text[closing.end() + 1:]
     note = Note(
-        key=Path(path).stem,
+        key=path.removeprefix("notes/").removesuffix(".md"),
         status=status if reader.string(status, "status") is not None else None,
         tags=reader.strings(fields.get("tags"), "'tags'"),
         unverified=reader.strings(fields.get("unverified"), "'unverified'"),
-        body=body, body_line=end + 2, citations=tuple(find_citations(body, end + 2)),
-        changed=changed, path=path, line=1)
+        body=body, body_line=closing_line + 1,
+        citations=tuple(find_citations(body, closing_line + 1)),
+        path=path, line=1)
     return note, reader.diagnostics

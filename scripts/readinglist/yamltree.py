@@ -7,6 +7,7 @@ column, and each of those traps becomes a diagnostic.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Union
 
@@ -50,6 +51,9 @@ Node = Union[Scalar, Sequence, Mapping]
 
 def parse(text: str, path: str, line_offset: int = 0) -> tuple[Node | None, list[Diagnostic]]:
     """One YAML document as a tree, or None and the reason it could not be read."""
+    flat = _parse_flat(text, line_offset)
+    if flat is not None:
+        return flat, []
     builder = _Builder(path, line_offset)
     try:
         for event in yaml.parse(text, Loader=Loader):
@@ -63,6 +67,38 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Node | None, list
     except yaml.YAMLError as exc:  # a reader error (control characters) carries no mark attribute
         return None, [error(path, 1 + line_offset, 1, "yaml-syntax", str(exc).splitlines()[0])]
     return builder.result()
+
+
+# A note's front matter is nearly always `key: word` and `key: [word, word]` lines. Those read
+# directly give the very tree the parser would build; anything else goes to the parser.
+_FLAT_SCALAR = re.compile(r"([a-z_]+): ([A-Za-z0-9][\w.\-]*)")
+_FLAT_LIST = re.compile(r"([a-z_]+): \[((?:[A-Za-z0-9][\w.\-]*(?:, [A-Za-z0-9][\w.\-]*)*)?)\]")
+_FLAT_WORD = re.compile(r"[A-Za-z0-9][\w.\-]*")
+
+
+def _parse_flat(text: str, line_offset: int) -> Mapping | None:
+    pairs, seen = [], set()
+    for number, line in enumerate(text.split("\n"), 1 + line_offset):
+        if not line:
+            continue
+        scalar = _FLAT_SCALAR.fullmatch(line)
+        listed = None if scalar else _FLAT_LIST.fullmatch(line)
+        match = scalar or listed
+        if match is None or match.group(1) in seen:
+            return None
+        seen.add(match.group(1))
+        key = Scalar(match.group(1), number, 1, True)
+        value_col = len(match.group(1)) + 3
+        if scalar:
+            value = Scalar(match.group(2), number, value_col, True)
+        else:
+            words = [Scalar(w.group(0), number, value_col + 1 + w.start(), True)
+                     for w in _FLAT_WORD.finditer(match.group(2))]
+            value = Sequence(tuple(words), number, value_col)
+        pairs.append((key, value))
+    if not pairs:
+        return None
+    return Mapping(tuple(pairs), pairs[0][0].line, 1)
 
 
 def scalar_type(node: Scalar) -> str:

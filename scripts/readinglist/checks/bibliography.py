@@ -54,7 +54,7 @@ def check_invalid_doi(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 def check_invalid_year(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     for paper in kb.papers.values():
         field = paper.field("year")
-        if field and not re.fullmatch(r"\d{4}", field.value):
+        if field and not _is_year(field.value):
             yield _at(paper, field, "invalid-year", f"year '{field.value}' is not a four-digit "
                       "year; write e.g. year = {2021}")
 
@@ -62,9 +62,9 @@ def check_invalid_year(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 def check_key_convention(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     for paper in kb.papers.values():
         author, year, title = paper.get("author"), paper.get("year"), paper.get("title")
-        derivable = author and title and year and re.fullmatch(r"\d{4}", year)
+        derivable = author and title and year and _is_year(year)
         expected = expected_key(author, year, title) if derivable else None
-        if expected and not re.fullmatch(re.escape(expected) + "[a-z]?", paper.key):
+        if expected and not _follows(paper.key, expected):
             yield _at(paper, None, "key-convention", f"key '{paper.key}' does not follow "
                       f"<family name><year><first title word>; rename it '{expected}'")
         elif expected is None and not KEY.match(paper.key):
@@ -95,6 +95,16 @@ def check_unlisted_paper(kb: KnowledgeBase) -> Iterable[Diagnostic]:
                           "remove the entry")
 
 
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isascii() and text.isdigit()
+
+
+def _follows(key: str, expected: str) -> bool:
+    """The expected key, or it with one collision suffix a-z."""
+    return key == expected or (key[:-1] == expected and "a" <= key[-1] <= "z")
+
+
 def _at(paper: Paper, field, code: str, message: str) -> Diagnostic:
-    where = field or paper
-    return error(paper.path, where.line, where.col, code, message)
+    if field is None:
+        return error(paper.path, paper.line, paper.col, code, message)
+    return error(paper.path, field.line, paper.column(field), code, message)

@@ -31,8 +31,9 @@ def pillars(kb: KnowledgeBase) -> str:
 
 def recent_notes(kb: KnowledgeBase) -> str:
     notes = sorted((n for n in kb.notes.values() if n.key in kb.papers),
-                   key=lambda n: (n.changed or "", n.key), reverse=True)[:RECENT_COUNT]
+                   key=lambda n: (kb.note_dates.get(n.path, ""), n.key),
+                   reverse=True)[:RECENT_COUNT]
     if not notes:
         return "No notes yet."
-    return "\n".join(f"- {n.changed or 'undated'}: [{md(kb.papers[n.key].title)}]"
+    return "\n".join(f"- {kb.note_dates.get(n.path, 'undated')}: [{md(kb.papers[n.key].title)}]"
                      f"({rel('index.md', paper_uri(n.key))})" for n in notes)
