@@ -19,7 +19,9 @@ class Diagnostic:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code}: {self.message}"
+        # One problem, one line, whatever the input quoted in the message contains.
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{self.path}:{self.line}:{self.col}: {self.code}: {message}"
 
 
 def error(path: str, line: int, col: int, code: str, message: str) -> Diagnostic:

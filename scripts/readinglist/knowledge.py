@@ -13,6 +13,7 @@ from .bibliography import Paper, load_papers
 from .diagnostic import Diagnostic
 from .history import changed_dates
 from .notes import Note, load_notes
+from .pages import Page, load_pages
 from .taxonomy import Item, Section, Tag, Topic, load_sections, load_tags, walk_topics
 
 
@@ -41,6 +42,7 @@ class KnowledgeBase:
     broken_keys: frozenset[str] = frozenset()  # keys of entries that failed to parse
     unread: frozenset[str] = frozenset()       # files that could not be parsed at all
     note_dates: dict[str, str] = field(default_factory=dict)  # note path -> last change
+    pages: tuple[Page, ...] = ()                                # hand-written docs pages
 
     def placements(self) -> Iterator[Placement]:
         """Every item of the taxonomy in reading order."""
@@ -80,7 +82,9 @@ def load(root: Path, *, history: bool = True,
     diagnostics += found
     unread = frozenset(d.path for d in diagnostics if d.code in UNREADABLE)
     dates = changed_dates(root, "notes") if history else {}
-    return KnowledgeBase(sections, tags, papers, notes, broken, unread, dates), diagnostics
+    pages, found = load_pages(root)
+    diagnostics += found
+    return KnowledgeBase(sections, tags, papers, notes, broken, unread, dates, pages), diagnostics
 
 
 def _load_rest(root: Path):

@@ -38,7 +38,7 @@ class Reader:
         return found
 
     def string(self, node: Node | None, what: str) -> str | None:
-        if node is None or not self.expect(node, Scalar, what):
+        if node is None or not self.expect(node, Scalar, what) or node.alias:
             return None
         if not node.value.strip():
             self.report(node, "wrong-type", f"{what} is empty; write a value or remove the field")

@@ -15,6 +15,7 @@ from . import schema
 from .schema import ITEM_KINDS, ORDERS, SECTION_IDS
 
 TAGS_FILE = "taxonomy/tags.yml"
+MAX_TOPIC_DEPTH = 6   # section > topic > ... : deeper than this no reader follows
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,11 @@ def _read_order(reader: Reader, node: Node | None) -> str:
     return order if order in ORDERS else "listed"
 
 
-def _read_topics(reader: Reader, node: Node | None) -> tuple[Topic, ...]:
+def _read_topics(reader: Reader, node: Node | None, depth: int = 1) -> tuple[Topic, ...]:
+    if node is not None and depth > MAX_TOPIC_DEPTH:
+        reader.report(node, "too-deep", f"topics nest more than {MAX_TOPIC_DEPTH} levels deep "
+                      "here; a reader cannot follow that, so fold these into their parent")
+        return ()
     topics = []
     for child in reader.items(node, "'topics'"):
         fields = reader.fields(child, "a topic", *schema.TOPIC)
@@ -152,7 +157,7 @@ def _read_topics(reader: Reader, node: Node | None) -> tuple[Topic, ...]:
         topics.append(Topic(
             id=topic_id, title=title, why=_optional(reader, fields, "why", "topic 'why'"),
             items=_read_items(reader, fields.get("items")),
-            topics=_read_topics(reader, fields.get("topics")),
+            topics=_read_topics(reader, fields.get("topics"), depth + 1),
             path=reader.path, line=id_node.line, col=id_node.col))
     return tuple(topics)
 

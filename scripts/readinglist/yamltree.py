@@ -27,6 +27,7 @@ class Scalar:
     line: int
     col: int
     plain: bool
+    alias: bool = False   # stands in for a refused alias: already reported, read as nothing
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,13 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Node | None, list
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, [error(path, line + line_offset, col, "yaml-syntax",
                             f"{problem}; fix the YAML syntax here")]
-    except yaml.YAMLError as exc:  # a reader error (control characters) carries no mark attribute
-        return None, [error(path, 1 + line_offset, 1, "yaml-syntax", str(exc).splitlines()[0])]
+    except yaml.YAMLError as exc:  # a reader error (a control character) has a position, no mark
+        position = getattr(exc, "position", 0) or 0
+        before = text[:position]
+        line, col = before.count("\n") + 1, position - before.rfind("\n")
+        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+        return None, [error(path, line + line_offset, col, "yaml-syntax",
+                            f"{reason}; remove the character or quote the text")]
     return builder.result()
 
 
@@ -129,7 +135,7 @@ class _Builder:
         if isinstance(event, yaml.AliasEvent):
             self._refuse(line, col, "yaml-alias", f"alias '*{event.anchor}' is not allowed; "
                          "write the value out in full")
-            self._add(Scalar(f"*{event.anchor}", line, col, False))  # already refused above
+            self._add(Scalar(f"*{event.anchor}", line, col, False, alias=True))
             return
         if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
             self._check_node_event(event, line, col)

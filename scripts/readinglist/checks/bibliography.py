@@ -62,7 +62,8 @@ def check_invalid_year(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 def check_key_convention(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     for paper in kb.papers.values():
         author, year, title = paper.get("author"), paper.get("year"), paper.get("title")
-        derivable = author and title and year and _is_year(year)
+        undecodable = "\ufffd" in f"{author}{title}"   # invalid UTF-8, reported already
+        derivable = author and title and year and _is_year(year) and not undecodable
         expected = expected_key(author, year, title) if derivable else None
         if expected and not _follows(paper.key, expected):
             yield _at(paper, None, "key-convention", f"key '{paper.key}' does not follow "
