@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from readinglist import check, load
 from readinglist.diagnostic import sort
+from readinglist.markup import article_problems
 from readinglist.render import downloads, fill_home, is_reserved, page_sources, render
 from readinglist.render.links import PAPERS
 
@@ -40,6 +41,14 @@ def on_files(files: Files, config) -> Files:
             files.append(_generated(config, uri, content, sources.get(uri)))
     _add_katex(files, config, root)
     return files
+
+
+def on_post_page(output: str, page, config) -> str:
+    # The last line of defence: whatever reached the built page, no script may run from it.
+    for problem in article_problems(output):
+        log.error(f"{page.file.src_uri}: the built page carries {problem}; find it in the "
+                  "source (readinglist check names it) and remove it")
+    return output
 
 
 def _generated(config, uri: str, content: str, source: str | None) -> File:

@@ -206,3 +206,39 @@ def test_what_a_note_could_not_check_is_said_on_its_page(built_site):
     page = soup(built_site, "papers/polyak1964some/index.html")
     warning = page.select_one(".admonition.warning")
     assert "abstract not found in a stored source" in warning.get_text()
+
+
+def test_a_note_carrying_payloads_fails_the_build(site_tree, tmp_path):
+    note = site_tree / "notes/jacot2018neural.md"
+    note.write_text(note.read_text() + "\n<img src=x onerror=alert(1)>\n\n"
+                    "[demo](javascript:alert(1))\n\nText {: onclick=\"alert(1)\" }\n")
+    result = build_site(site_tree, tmp_path / "site")
+    assert result.returncode != 0
+    for code in ("unsafe-html", "unsafe-link", "unsafe-attribute"):
+        assert f": {code}: " in result.stderr
+
+
+def test_the_post_build_scan_catches_script_in_the_article(caplog):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("hooks", REPO / "scripts/mkdocs_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+
+    class Page:
+        class file:
+            src_uri = "papers/x.md"
+
+    html = ('<html><head><script src="assets/theme.js"></script></head><body><article '
+            'class="md-content__inner"><p onmouseover="steal()">x</p><script>steal()</script>'
+            '<a href="  JAVASCRIPT:steal()">y</a></article><script>theme()</script></body>')
+    assert hooks.on_post_page(html, Page, None) == html
+    messages = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(messages) == 3 and all(m.startswith("readinglist: papers/x.md: the built page ")
+                                      for m in messages)
+    assert "a <script> element in the article" in messages[0] + messages[1] + messages[2]
+
+
+def test_built_pages_carry_no_script_in_their_articles(built_site):
+    from readinglist.markup import article_problems
+    assert [p for p in built_site.rglob("*.html")
+            if article_problems(p.read_text(encoding="utf-8"))] == []

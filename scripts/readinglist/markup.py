@@ -18,6 +18,7 @@ SAFE_TAGS = frozenset("a abbr b br code dd del details div dl dt em figcaption f
                       "th thead tr u ul".split())
 SAFE_ATTRIBUTES = frozenset("class id title href open markdown colspan rowspan align".split())
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 URL_ATTRIBUTES = frozenset({"href", "src", "xlink:href", "action", "formaction", "data"})
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -133,3 +134,32 @@ class _TagScanner(HTMLParser):
 
     def _report(self, where: tuple[int, int], code: str, message: str) -> None:
         self.findings.append(Finding(where[0], where[1], code, message))
+
+
+def article_problems(page_html: str) -> list[str]:
+    """Scripts, event handlers and script URLs inside a built page's article, which holds only
+    what notes and pages put there: the theme's own scripts live outside it."""
+    start, end = page_html.find("<article"), page_html.rfind("</article>")
+    if start < 0 or end < start:
+        return []
+    scanner = _BuiltScanner()
+    scanner.feed(page_html[start:end])
+    scanner.close()
+    return scanner.problems
+
+
+class _BuiltScanner(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self.problems.append("a <script> element in the article")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"an event handler '{name}' on <{tag}>")
+            elif name in URL_ATTRIBUTES and value and unsafe_scheme(value) in SCRIPT_SCHEMES:
+                self.problems.append(f"a {unsafe_scheme(value)}: URL in {name} on <{tag}>")
+
+    handle_startendtag = handle_starttag
