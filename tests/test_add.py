@@ -58,7 +58,8 @@ def test_add_makes_exactly_three_changes_and_checks_clean(real_tree, scholarly, 
     after = snapshot(real_tree)
     assert changed(before, after) == {"bib/references.bib", "taxonomy/models.yml",
                                       "notes/lovelace2024fresh.md"}
-    bib_before, bib_after = before["bib/references.bib"].decode(), after["bib/references.bib"].decode()
+    bib_before = before["bib/references.bib"].decode()
+    bib_after = after["bib/references.bib"].decode()
     assert bib_after.replace(NEW_ENTRY + "\n", "", 1) == bib_before
     models = after["taxonomy/models.yml"].decode()
     assert models.replace("      - paper: lovelace2024fresh\n", "", 1) == \
@@ -110,7 +111,8 @@ def test_doi_unknown_to_crossref_is_asked_of_doi_org(base_tree, scholarly):
         "author": [{"family": "Hopper", "given": "Grace"}],
         "issued": {"date-parts": [[2021, 5]]}, "container-title": "Open Data Journal",
         "DOI": "10.5281/zenodo.42"}
-    assert run(base_tree, "add", "https://doi.org/10.5281/ZENODO.42", "--to", "hyperparams/scaling") == 0
+    assert run(base_tree, "add", "https://doi.org/10.5281/ZENODO.42", "--to",
+               "hyperparams/scaling") == 0
     bib = (base_tree / "bib/references.bib").read_text()
     assert "@article{hopper2021data,\n  title         = {Data for Deep Nets},\n" in bib
     assert "  journal       = {Open Data Journal},\n" in bib

@@ -67,6 +67,6 @@ def _rewrite_expected(case: Path, actual: list[str]) -> None:
     text = case.read_text(encoding="utf-8")
     body = "".join(f"    - {json.dumps(line, ensure_ascii=False)}\n" for line in actual)
     block = "  diagnostics:\n" + body if actual else "  diagnostics: []\n"
-    new, count = re.subn(r"(?m)^  diagnostics:.*\n(?:    - .*\n)*", lambda _: block, text, 1)
+    new, count = re.subn(r"(?m)^  diagnostics:.*\n(?:    - .*\n)*", lambda _: block, text, count=1)
     assert count == 1, f"{case} has no '  diagnostics:' block under fail"
     case.write_text(new, encoding="utf-8")

@@ -3,6 +3,7 @@ real files, and every diagnostic points inside the file it names."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -30,7 +31,8 @@ def diagnose_with(relpath: str, data: bytes, base: Path = BASE):
         (root / relpath).write_bytes(data)
         kb, problems = load(root, history=False)
         diagnostics = problems + check(kb)
-        lines = {p: (root / p).read_bytes().count(b"\n") + 1
+        # Lines as an editor counts them: "\r\n", a lone "\r" (as YAML reads it) and "\n".
+        lines = {p: len(re.split(rb"\r\n|\r|\n", (root / p).read_bytes()))
                  for p in {d.path for d in diagnostics}}
     return diagnostics, lines
 

@@ -1,4 +1,4 @@
-"""The repository's own knowledge base: clean as committed, and one corruption gives one diagnostic."""
+"""The repository's own knowledge base: clean as committed; one corruption, one diagnostic."""
 
 from __future__ import annotations
 

@@ -19,7 +19,8 @@ TAXONOMY_FILES = sorted((REPO / "taxonomy").glob("*.yml"))
 
 
 def validator(name: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(json.loads((SCHEMAS / f"{name}.schema.json").read_text()))
+    schema_text = (SCHEMAS / f"{name}.schema.json").read_text()
+    return jsonschema.Draft202012Validator(json.loads(schema_text))
 
 
 @pytest.mark.parametrize("path", TAXONOMY_FILES, ids=lambda p: p.name)

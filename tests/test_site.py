@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
 from support import FAKE_REPO_URL, REPO, build_site, write_tree

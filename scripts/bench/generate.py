@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from readinglist.identifiers import expected_key  # noqa: E402
+from readinglist.identifiers import expected_key, free_key  # noqa: E402
 
 FAMILIES = [r"M{\"u}ller", r"Erd{\H{o}}s", r"{\v{S}}im{\v{s}}ek", r"Gon{\c{c}}alves", "Smith",
             r"Garc{\'\i}a", "Lee", "Nguyen", r"S{\o}rensen", "Jacot", "Bietti", "Montanari",
@@ -54,25 +54,17 @@ def _entry(rng: random.Random, i: int, taken: set[str]) -> tuple[str, str]:
                            for _ in range(rng.randint(1, 6)))
     year = str(rng.randint(2015, 2025))
     title = f"{rng.choice(WORDS)} {rng.choice(WORDS)} {rng.choice(PHRASES)}"
-    key = _free_key(expected_key(authors, year, title), taken)
+    key = free_key(expected_key(authors, year, title), taken)
     taken.add(key)
     yymm = f"{year[2:]}{rng.randint(1, 12):02d}"
     lines = [f"@article{{{key},", f"  title         = {{{title}}},",
              f"  author        = {{{authors}}},", f"  year          = {{{year}}},",
-             f"  journal       = {{Journal of Synthetic Results}},",
+             "  journal       = {Journal of Synthetic Results},",
              f"  eprint        = {{{yymm}.{i:05d}}},", "  archiveprefix = {arXiv},",
              "  primaryclass  = {cs.LG},"]
     if i % 3 == 0:
         lines.append(f"  doi           = {{10.5555/synthetic.{i}}},")
     return key, "\n".join(lines + ["}"])
-
-
-def _free_key(base: str, taken: set[str]) -> str:
-    """The conventional key, or it with a collision suffix; a third word when a-z are used."""
-    for suffix in ("", *"abcdefghijklmnopqrstuvwxyz"):
-        if base + suffix not in taken:
-            return base + suffix
-    raise ValueError(f"more than 27 papers share the key {base}")
 
 
 def _section(rng: random.Random, section: str, keys: list[str]) -> str:

@@ -73,7 +73,8 @@ def site_project(root: Path, with_hooks: bool) -> Path:
         (root / "node_modules").symlink_to(REPO / "node_modules")
     if with_hooks:
         shutil.copytree(REPO / "docs", root / "docs", dirs_exist_ok=True)
-        config = config.replace("  - scripts/mkdocs_hooks.py", f"  - {REPO}/scripts/mkdocs_hooks.py")
+        hooks = f"  - {REPO}/scripts/mkdocs_hooks.py"
+        config = config.replace("  - scripts/mkdocs_hooks.py", hooks)
         (root / "mkdocs.yml").write_text(config, encoding="utf-8")
         return root
     docs = root / "rendered"

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import bibtexparser
 
-from .bibformat import format_entry
-from .bibformat import _field as raw_field
+from .bibformat import field_of, format_entry
 from .checks import check
 from .diagnostic import Diagnostic
 from .edits import insert_entry, insert_item
-from .identifiers import ARXIV_URL, DOI_PREFIX, arxiv_id, doi_key, expected_key, identities
+from .identifiers import (ARXIV_URL, DOI_PREFIX, arxiv_id, doi_key, expected_key, free_key,
+                          identities)
 from .knowledge import KnowledgeBase, load
-from .record import Record, key_for, to_entry
+from .record import key_for, to_entry
 from .remote import Endpoints, fetch_arxiv, fetch_doi
 from .transaction import Change, decode_for_edit
 
@@ -85,22 +85,14 @@ def read_bibtex(kb: KnowledgeBase, text: str) -> list[NewPaper]:
         if found & seen:
             raise AddError(f"the file lists {sorted(found & seen)[0][1]} twice")
         seen |= found
-        record = Record(entry.entry_type, values.get("title", ""), (), values.get("year", ""))
         base = expected_key(values.get("author", ""), values.get("year", ""),
-                            values.get("title", "")) if values.get("author") else None
-        key = key_for(Record(record.entry_type, record.title, ((base or "anonymous", ""),),
-                             record.year), taken) if base is None else _free(base, taken)
+                            values.get("title", ""))
+        key = free_key(base or "anonymous", taken)
         taken.add(key)
         papers.append(NewPaper(key, format_entry(entry.entry_type, key,
-                                                 [raw_field(f) for f in written.fields]),
+                                                 [field_of(f) for f in written.fields]),
                                values.get("title", key)))
     return papers
-
-
-def _free(base: str, taken: set[str]) -> str:
-    lowered = {k.lower() for k in taken}
-    return base if base not in lowered else next(
-        base + s for s in "abcdefghijklmnopqrstuvwxyz" if base + s not in lowered)
 
 
 def plan(root: Path, kb: KnowledgeBase, papers: list[NewPaper], target: str) -> list[Change]:

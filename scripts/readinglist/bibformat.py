@@ -52,12 +52,12 @@ def format_file(text: str) -> str:
     preamble = [block.raw.strip() for block in library.blocks
                 if not isinstance(block, model.Entry) and block.raw.strip()]
     entries = sorted(library.entries, key=lambda e: e.key.lower())
-    formatted = [format_entry(e.entry_type, e.key, [_field(f) for f in e.fields])
+    formatted = [format_entry(e.entry_type, e.key, [field_of(f) for f in e.fields])
                  for e in entries]
     return "\n\n".join(preamble + formatted) + "\n"
 
 
-def _field(field: model.Field) -> Field:
+def field_of(field: model.Field) -> Field:
     """A parsed field without its delimiters; macros and concatenations are kept whole."""
     name, raw = field.key.lower(), field.value.strip()
     if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from .prose import blank_code_spans, prose_lines
+
 _BRACKET = re.compile(r"\[([^\[\]\n]*@[^\[\]\n]*)\](?!\()")
 _KEY = re.compile(r"(?:^|(?<=[\s;\-]))@([A-Za-z0-9_](?:[A-Za-z0-9_:.\-]*[A-Za-z0-9_])?)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 @dataclass(frozen=True)
@@ -39,12 +39,8 @@ def replace_citations(body: str, link: Callable[[list[str], str], str]) -> str:
 
 
 def _scan(body: str, first_line: int) -> Iterator[tuple[int, str, list[re.Match]]]:
-    in_fence = False
-    for number, line in enumerate(body.split("\n"), first_line):
-        if ("`" in line or "~" in line) and _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or "@" not in line:
-            continue
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
-        yield number, line, list(_BRACKET.finditer(visible))
+    lines = body.split("\n")
+    for index in prose_lines(lines):
+        line = lines[index]
+        if "@" in line:
+            yield index + first_line, line, list(_BRACKET.finditer(blank_code_spans(line)))

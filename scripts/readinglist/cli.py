@@ -1,4 +1,4 @@
-"""The command line: parse arguments, call the library, turn diagnostics into output and exit codes."""
+"""The command line: parse arguments, call the library, turn diagnostics into exit codes."""
 
 from __future__ import annotations
 
@@ -96,9 +96,7 @@ def _check(root: Path, args: argparse.Namespace) -> int:
 
 def _export(root: Path, args: argparse.Namespace) -> int:
     kb, diagnostics = _diagnose(root)
-    errors = [d for d in diagnostics if d.severity == "error"]
-    if errors:
-        sys.stderr.write(diagnostic.format_text(errors))
+    if _refuse_errors(diagnostics):
         return EXIT_PROBLEMS
     sys.stdout.write(dumps(kb))
     return EXIT_OK
@@ -106,9 +104,7 @@ def _export(root: Path, args: argparse.Namespace) -> int:
 
 def _render(root: Path, args: argparse.Namespace) -> int:
     kb, diagnostics = _diagnose(root, history=True)
-    errors = [d for d in diagnostics if d.severity == "error"]
-    if errors:
-        sys.stderr.write(diagnostic.format_text(errors))
+    if _refuse_errors(diagnostics):
         return EXIT_PROBLEMS
     from .render import downloads, render
     from .transaction import Change, apply
@@ -116,6 +112,13 @@ def _render(root: Path, args: argparse.Namespace) -> int:
     apply(args.dir, [Change(uri, content) for uri, content in pages.items()])
     print(f"wrote {len(pages)} files to {args.dir}", file=sys.stderr)
     return EXIT_OK
+
+
+def _refuse_errors(diagnostics: list[diagnostic.Diagnostic]) -> bool:
+    """Print the errors that stop a command from producing output; True if there were any."""
+    errors = [d for d in diagnostics if d.severity == "error"]
+    sys.stderr.write(diagnostic.format_text(errors))
+    return bool(errors)
 
 
 def _diagnose(root: Path, history: bool = False) -> tuple[KnowledgeBase,

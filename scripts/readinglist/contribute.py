@@ -51,11 +51,12 @@ def _land(root: Path, changes: list[Change], papers, args) -> int:
     if args.dry_run:
         sys.stdout.write(diff(root, changes))
         return EXIT_OK
+    existed = {change.path: (root / change.path).exists() for change in changes}
     apply(root, changes)
     for paper in papers:
         print(f"added {paper.key}: {paper.title}")
     for change in changes:
-        print(f"  {'wrote' if (root / change.path).exists() else 'created'} {change.path}")
+        print(f"  {'changed' if existed[change.path] else 'created'} {change.path}")
     print(f"next: write notes/{papers[0].key}.md, run `readinglist check`, open a pull request")
     return EXIT_OK
 

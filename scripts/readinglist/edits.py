@@ -17,7 +17,7 @@ class EditError(ValueError):
 
 
 def insert_item(text: str, topic_path: list[str], item: str) -> str:
-    """Append the item line (e.g. 'paper: key') to the topic at topic_path (ids, outermost first)."""
+    """Append an item line ('paper: key') to the topic at topic_path (ids, outermost first)."""
     tree, problems = parse(text, "")
     if tree is None or problems:
         raise EditError("the taxonomy file does not parse; run readinglist check")

@@ -118,3 +118,12 @@ def expected_key(author_field: str, year: str, title: str) -> str | None:
 
 def _key_part(word: str) -> str:
     return _NOT_ALNUM.sub("", fold_ascii(word).lower())
+
+
+def free_key(base: str, taken: set[str]) -> str:
+    """base, or base with the first collision suffix a, b, ... that no key (in any case) has."""
+    lowered = {key.lower() for key in taken}
+    for suffix in ("", *"abcdefghijklmnopqrstuvwxyz"):
+        if base + suffix not in lowered:
+            return base + suffix
+    raise ValueError(f"27 papers already share the key {base}; add a word to tell them apart")

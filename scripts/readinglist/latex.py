@@ -16,7 +16,8 @@ _FOLD = {"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "
          "Ł": "L", "ı": "i", "ȷ": "j", "đ": "d", "Đ": "D", "þ": "th"}
 
 # \"{o}, \"o, {\"o}, \'{\i}: an accent command and the letter it sits on.
-_ACCENT = re.compile(r"""\\([`'^"~=.]|[uvHckr](?![A-Za-z]))\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))""")
+_ACCENT = re.compile(r"""\\([`'^"~=.]|[uvHckr](?![A-Za-z]))\s*"""
+                     r"""(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))""")
 _SPECIAL = re.compile(r"[\\{}~]|--")
 _SYMBOL = re.compile(r"\\([A-Za-z]+)(?:\{\}|\s?)|\\([&%$#_{}])")
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .prose import blank_code_spans, prose_lines
+
 SAFE_TAGS = frozenset("a abbr b br code dd del details div dl dt em figcaption figure hr i ins "
                       "kbd li mark ol p pre q s small span strong sub summary sup table tbody td "
                       "th thead tr u ul".split())
@@ -21,9 +23,7 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 URL_ATTRIBUTES = frozenset({"href", "src", "xlink:href", "action", "formaction", "data"})
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>|<[^<>@\s]+@[^<>@\s]+>")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$")
 _LINK = re.compile(r"\]\(\s*<?((?:[^()<>\s]|\([^()<>\s]*\))*)"
                    r"|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
@@ -64,16 +64,11 @@ def unsafe_scheme(url: str) -> str | None:
 
 def _blank_code(text: str) -> str:
     """The text with code replaced by spaces, so columns still point where they did."""
-    lines, in_fence = text.split("\n"), False
-    for i, line in enumerate(lines):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            lines[i] = ""
-        elif in_fence:
-            lines[i] = ""
-        elif "`" in line:
-            lines[i] = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-    return "\n".join(lines)
+    lines = text.split("\n")
+    visible = [""] * len(lines)
+    for index in prose_lines(lines):
+        visible[index] = blank_code_spans(lines[index])
+    return "\n".join(visible)
 
 
 def _link_findings(line: str, number: int) -> list[Finding]:

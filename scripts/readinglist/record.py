@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .bibformat import Field, format_entry
-from .identifiers import expected_key
+from .identifiers import expected_key, free_key
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,8 @@ class Record:
 
 def key_for(record: Record, taken: set[str]) -> str:
     """The conventional key, suffixed a, b, ... when another paper has it."""
-    base = expected_key(record.author_field, record.year, record.title) or "anonymous"
-    taken = {key.lower() for key in taken}
-    if base not in taken:
-        return base
-    return next(base + suffix for suffix in "abcdefghijklmnopqrstuvwxyz"
-                if base + suffix not in taken)
+    return free_key(expected_key(record.author_field, record.year, record.title) or "anonymous",
+                    taken)
 
 
 def to_entry(key: str, record: Record) -> str:

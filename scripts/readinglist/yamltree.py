@@ -62,7 +62,7 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Node | None, list
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = _inside(text, *((mark.line + 1, mark.column + 1) if mark else (1, 1)))
         return None, [error(path, line + line_offset, col, "yaml-syntax",
                             f"{problem}; fix the YAML syntax here")]
     except yaml.YAMLError as exc:  # a reader error (a control character) has a position, no mark
@@ -105,6 +105,15 @@ def _parse_flat(text: str, line_offset: int) -> Mapping | None:
     if not pairs:
         return None
     return Mapping(tuple(pairs), pairs[0][0].line, 1)
+
+
+def _inside(text: str, line: int, col: int) -> tuple[int, int]:
+    """A position kept inside the text: libyaml reports the end of an unterminated last line
+    as the start of the line after it."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, col
 
 
 def scalar_type(node: Scalar) -> str:

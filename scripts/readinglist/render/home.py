@@ -22,7 +22,7 @@ def pillars(kb: KnowledgeBase) -> str:
     for section in kb.sections:
         keys = section_keys(section)
         papers = "1 paper" if len(keys) == 1 else f"{len(keys)} papers"
-        rows += [f'<div class="rl-pillar" markdown>', f"[{md(section.title)}]"
+        rows += ['<div class="rl-pillar" markdown>', f"[{md(section.title)}]"
                  f"({rel('index.md', section_uri(section.id))}){{ .rl-pillar__title }} "
                  f"<span class=\"rl-pillar__count\">{papers}</span>", "",
                  progress_bar(kb, keys), "</div>", ""]

@@ -58,7 +58,8 @@ def progress_bar(kb: KnowledgeBase, keys: list[str]) -> str:
     counts = Counter(status_of(kb, key) or "to-read" for key in keys)
     total = len(keys)
     if not total:
-        return '<div class="rl-meter"><span class="rl-bar__legend">No papers listed yet.</span></div>'
+        return ('<div class="rl-meter"><span class="rl-bar__legend">No papers listed yet.'
+                '</span></div>')
     summary = ", ".join(f"{counts[s]} {s.replace('-', ' ')}" for s in STATUSES)
     label = f"{summary} (of {total})"
     segments = "".join(

@@ -6,13 +6,13 @@ import re
 
 from ..citation import replace_citations
 from ..knowledge import KnowledgeBase, Placement
+from ..prose import prose_lines
 from .index import Index
 from .links import paper_uri, rel, section_uri
 from .rows import bibtex_block, buttons, byline
 from .text import attr, cite_label, front_matter, md
 
 _HEADING = re.compile(r"^(#{1,5})(\s)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
@@ -65,7 +65,8 @@ def _note_body(kb: KnowledgeBase, body: str, here: str) -> str:
                 paper = kb.papers[cited]
                 anchor = (f"[{md(cite_label(paper.authors, paper.year))}]"
                           f'({rel(here, paper_uri(cited))} "{attr(paper.title)}")')
-                text = re.sub(rf"-?@{re.escape(cited)}(?![\w:.\-]*\w)", lambda _: anchor, text)
+                text = re.sub(rf"-?@{re.escape(cited)}(?![\w:.\-]*\w)",
+                              lambda _, link=anchor: link, text)
         return f"({text})"
 
     return _demote(replace_citations(body, link))
@@ -81,11 +82,9 @@ def _unverified(note) -> list[str]:
 
 def _demote(body: str) -> str:
     """Note headings one level down, so they sit under the page's "Note" heading."""
-    lines, in_fence = [], False
-    for line in body.split("\n"):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        lines.append(line if in_fence else _HEADING.sub(r"#\1\2", line))
+    lines = body.split("\n")
+    for index in prose_lines(lines):
+        lines[index] = _HEADING.sub(r"#\1\2", lines[index])
     return "\n".join(lines)
 
 

@@ -1,0 +1,26 @@
+"""Markdown prose as the checks and renderers read it: the lines outside fenced code, with
+inline code blanked out so that columns still point where they did."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def prose_lines(lines: list[str]) -> Iterator[int]:
+    """Indices of the lines outside fenced code blocks (fence lines themselves excluded)."""
+    in_fence = False
+    for index, line in enumerate(lines):
+        if ("`" in line or "~" in line) and FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            yield index
+
+
+def blank_code_spans(line: str) -> str:
+    if "`" not in line:
+        return line
+    return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
