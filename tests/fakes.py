@@ -82,3 +82,72 @@ class FakeScholarlyServer:
 
     def close(self):
         self.httpd.shutdown()
+
+
+class MisbehavingServer:
+    """Answers like the web does on a bad day: 404, 410, 5xx, 429 with Retry-After, hangs,
+    redirects. Records every request with its start time, and the most requests at once."""
+
+    def __init__(self):
+        self.hits: dict[str, list[float]] = {}
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self.lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                server.serve(self)
+
+            def log_message(self, format, *args):  # noqa: A002
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def serve(self, handler) -> None:
+        import time
+        path = urlsplit(handler.path).path
+        with self.lock:
+            self.hits.setdefault(path, []).append(time.monotonic())
+            count = len(self.hits[path])
+            self.in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            status, headers = self.route(path, count)
+            if path.startswith("/slow"):
+                time.sleep(0.2)
+            if path == "/hang":
+                time.sleep(3)
+            handler.send_response(status)
+            for name, value in headers.items():
+                handler.send_header(name, value)
+            handler.send_header("Content-Length", "2")
+            handler.end_headers()
+            handler.wfile.write(b"ok")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        finally:
+            with self.lock:
+                self.in_flight -= 1
+
+    @staticmethod
+    def route(path: str, count: int) -> tuple[int, dict[str, str]]:
+        if path == "/missing":
+            return 404, {}
+        if path == "/gone":
+            return 410, {}
+        if path == "/broken":
+            return 500, {}
+        if path == "/flaky":
+            return (503, {}) if count <= 2 else (200, {})
+        if path == "/limited":
+            return (429, {"Retry-After": "1"}) if count == 1 else (200, {})
+        if path == "/redirect":
+            return 302, {"Location": "/ok"}
+        return 200, {}
+
+    def close(self):
+        self.httpd.shutdown()

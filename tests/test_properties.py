@@ -31,8 +31,9 @@ def diagnose_with(relpath: str, data: bytes, base: Path = BASE):
         (root / relpath).write_bytes(data)
         kb, problems = load(root, history=False)
         diagnostics = problems + check(kb)
-        # Lines as an editor counts them: "\r\n", a lone "\r" (as YAML reads it) and "\n".
-        lines = {p: len(re.split(rb"\r\n|\r|\n", (root / p).read_bytes()))
+        # Lines as YAML counts them: "\r\n", "\r", "\n", NEL and the Unicode separators.
+        lines = {p: len(re.split("\r\n|[\r\n\x85\u2028\u2029]",
+                                 (root / p).read_bytes().decode("utf-8", "replace")))
                  for p in {d.path for d in diagnostics}}
     return diagnostics, lines
 

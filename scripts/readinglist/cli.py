@@ -69,14 +69,24 @@ def _register_contributor_commands(commands) -> list[argparse.ArgumentParser]:
     fmt.add_argument("--check", action="store_true",
                      help="change nothing; exit 1 and name the files that would change")
     fmt.set_defaults(run=_later("run_fmt"))
-    return [add, new, fmt]
+    links = commands.add_parser("links", help="check every link: pages and anchors of the site, "
+                                "and (unless --offline) every external URL")
+    links.add_argument("paths", nargs="*", metavar="PATH", help="only the links in these files")
+    links.add_argument("--offline", action="store_true",
+                       help="check links between pages and anchors only, fetch nothing")
+    links.add_argument("--format", choices=sorted(diagnostic.FORMATS), default="text")
+    links.add_argument("--report", type=Path, metavar="FILE",
+                       help="also write a Markdown report (for a CI job summary)")
+    links.add_argument("--no-cache", action="store_true", help="check even recent successes")
+    links.set_defaults(run=_later("run_links", "maintain"))
+    return [add, new, fmt, links]
 
 
-def _later(name: str):
+def _later(name: str, module: str = "contribute"):
     """The command, imported when it runs: `check` need not load the fetching code."""
     def run(root: Path, args: argparse.Namespace) -> int:
-        from . import contribute
-        return getattr(contribute, name)(root, args)
+        from importlib import import_module
+        return getattr(import_module(f".{module}", __package__), name)(root, args)
     return run
 
 

@@ -1,0 +1,56 @@
+"""readinglist.toml: the settings of the network commands, with defaults for every one."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CONFIG_FILE = "readinglist.toml"
+# Hosts that answer robots with 403s and captchas; their identifiers are checked by `verify`.
+VERIFIED_HOSTS = ("arxiv.org", "export.arxiv.org", "doi.org", "dx.doi.org")
+
+
+class ConfigError(ValueError):
+    """readinglist.toml cannot be read; the message says where."""
+
+
+@dataclass(frozen=True)
+class HostLimits:
+    connections: int = 2
+    per_second: float = 1.0
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    exclude: tuple[str, ...] = ()               # regular expressions of URLs never checked
+    accept: tuple[int, ...] = ()                # statuses counted as alive besides 2xx
+    max_age_days: float = 7.0                   # how long a success stays in the cache
+    timeout_seconds: float = 20.0
+    retries: int = 3                            # for 429, 5xx and timeouts
+    backoff_seconds: float = 2.0                # doubled after each retry
+    max_retry_after_seconds: float = 120.0
+    skip_hosts: tuple[str, ...] = VERIFIED_HOSTS
+    hosts: dict[str, HostLimits] = field(default_factory=dict)
+
+    def limits(self, host: str) -> HostLimits:
+        return self.hosts.get(host, self.hosts.get("*", HostLimits()))
+
+    def excluded(self, url: str) -> bool:
+        return any(re.search(pattern, url) for pattern in self.exclude)
+
+
+def load_settings(root: Path) -> LinkSettings:
+    path = root / CONFIG_FILE
+    if not path.exists():
+        return LinkSettings()
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("links", {})
+        hosts = {name: HostLimits(**limits) for name, limits in table.pop("hosts", {}).items()}
+        for name in ("exclude", "accept", "skip_hosts"):
+            if name in table:
+                table[name] = tuple(table[name])
+        return LinkSettings(**table, hosts=hosts)
+    except (tomllib.TOMLDecodeError, TypeError) as exc:
+        raise ConfigError(f"{CONFIG_FILE}: {exc}") from None

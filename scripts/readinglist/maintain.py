@@ -1,0 +1,103 @@
+"""The curator's network command `links`: arguments in, library calls, report and exit code out.
+
+Imported only when it runs, like the contributor commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import diagnostic
+from .config import ConfigError, load_settings
+from .knowledge import load
+from .linkcheck import CACHE_FILE, check_links
+from .links import collect, duplicates
+from .sitelinks import internal_problems
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def run_links(root: Path, args: argparse.Namespace) -> int:
+    try:
+        settings = load_settings(root)
+    except ConfigError as exc:
+        print(f"readinglist: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    kb, _ = load(root, history=False)
+    links = collect(kb)
+    if args.paths:
+        wanted = {_relative(root, p) for p in args.paths}
+        links = [link for link in links if link.path in wanted]
+    found = internal_problems(kb, links) + duplicates(links)
+    statuses: dict[str, int | str] = {}
+    if not args.offline:
+        targets = [link.target for link in links if link.external
+                   and _host(link.target) not in settings.skip_hosts
+                   and not settings.excluded(link.target)]
+        cache = None if args.no_cache else root / CACHE_FILE
+        for result in check_links(targets, settings, cache, _progress()):
+            statuses[result.target] = result.status
+            if not result.alive:
+                found += [diagnostic.error(link.path, link.line, link.col, "broken-link",
+                                           f"{link.url} is broken ({result.status})")
+                          for link in links if link.target == result.target]
+    found = diagnostic.sort(found)
+    _emit(found, links, statuses, args)
+    return EXIT_PROBLEMS if any(d.severity == "error" for d in found) else EXIT_OK
+
+
+def _emit(found, links, statuses, args) -> None:
+    if args.format == "json":
+        by_place = {(link.path, link.line, link.col): link for link in links}
+        rows = [{"url": by_place[(d.path, d.line, d.col)].url if (d.path, d.line, d.col)
+                 in by_place else None, "path": d.path, "line": d.line, "col": d.col,
+                 "code": d.code, "status": _status_of(d, by_place, statuses)} for d in found]
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+    else:
+        sys.stdout.write(diagnostic.FORMATS[args.format](found))
+    if args.report:
+        args.report.write_text(markdown_report(found, len(links), len(statuses)),
+                               encoding="utf-8")
+
+
+def _status_of(d, by_place, statuses) -> int | str:
+    link = by_place.get((d.path, d.line, d.col))
+    if d.code == "broken-link" and link is not None:
+        return statuses.get(link.target, "error")
+    return {"broken-internal-link": "missing", "duplicate-url": "duplicate"}.get(d.code, d.code)
+
+
+def markdown_report(found, total: int, checked: int) -> str:
+    lines = [f"## Link check: {sum(d.severity == 'error' for d in found)} broken",
+             "", f"{total} links found, {checked} external links checked.", ""]
+    if found:
+        lines += ["| where | problem |", "|---|---|"]
+        lines += [f"| `{d.path}:{d.line}` | {d.code}: {_cell(d.message)} |" for d in found]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _progress():
+    if not sys.stderr.isatty():
+        return lambda done, total: None   # quiet in CI and in pipes
+
+    def show(done: int, total: int) -> None:
+        print(f"\rchecked {done}/{total} links", end="\n" if done == total else "",
+              file=sys.stderr, flush=True)
+    return show
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or ""
+
+
+def _relative(root: Path, given: str) -> str:
+    path = Path(given)
+    return (path.resolve().relative_to(root.resolve()) if path.is_absolute() or path.exists()
+            else path).as_posix()
