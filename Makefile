@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 ASSETS := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test bench clean
+.PHONY: setup serve site check test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 $(ASSETS): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(ASSETS)
+
+setup: $(STAMP) $(ASSETS)
 
 serve: $(STAMP) $(ASSETS)
 	$(BIN)/mkdocs serve

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -13,7 +14,7 @@ ATOM_ENTRY = """<entry>
 <title>{title}</title>
 <summary>An abstract.</summary>
 {authors}
-<arxiv:primary_category term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>
+<arxiv:primary_category term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>{extra}
 </entry>"""
 FEED = ('<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" '
         'xmlns:arxiv="http://arxiv.org/schemas/atom">\n{entries}\n</feed>\n')
@@ -29,14 +30,19 @@ class FakeScholarlyServer:
         self.crossref: dict[str, dict] = {}   # lowercased DOI -> CSL message
         self.doi: dict[str, dict] = {}        # lowercased DOI -> CSL JSON
         self.requests: list[str] = []
+        self.times: list[float] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - the stdlib's name
                 server.requests.append(self.path)
+                server.times.append(time.monotonic())
                 status, body, kind = server.answer(self.path, self.headers.get("Accept", ""))
                 self.send_response(status)
                 self.send_header("Content-Type", kind)
+                if self.path.startswith("/crossref"):   # Crossref's own rate-limit headers
+                    self.send_header("X-Rate-Limit-Limit", "5")
+                    self.send_header("X-Rate-Limit-Interval", "1s")
                 self.end_headers()
                 self.wfile.write(body.encode("utf-8"))
 
@@ -70,15 +76,21 @@ class FakeScholarlyServer:
         return 404, "not found", "text/plain"
 
     def _feed(self, wanted: str) -> str:
-        if wanted not in self.arxiv:
-            # arXiv's own way: HTTP 200 and an entry titled "Error" for a malformed id, an
-            # empty feed for an unknown one.
-            entries = ERROR_ENTRY.format(id=wanted) if not wanted[:1].isdigit() else ""
-            return FEED.format(entries=entries)
-        paper = self.arxiv[wanted]
-        authors = "\n".join(f"<author><name>{n}</name></author>" for n in paper["authors"])
-        return FEED.format(entries=ATOM_ENTRY.format(id=wanted, year=paper["year"],
-                                                     title=paper["title"], authors=authors))
+        # arXiv's own way: HTTP 200 and an entry titled "Error" for a malformed id; an
+        # unknown id simply has no entry.
+        if any(not w[:1].isdigit() for w in wanted.split(",")):
+            return FEED.format(entries=ERROR_ENTRY.format(id=wanted))
+        entries = []
+        for arxiv in wanted.split(","):
+            if arxiv in self.arxiv:
+                paper = self.arxiv[arxiv]
+                authors = "\n".join(f"<author><name>{n}</name></author>"
+                                    for n in paper["authors"])
+                extra = "".join(f"\n<arxiv:{name}>{paper[name]}</arxiv:{name}>"
+                                for name in ("journal_ref", "doi") if paper.get(name))
+                entries.append(ATOM_ENTRY.format(id=arxiv, year=paper["year"], extra=extra,
+                                                 title=paper["title"], authors=authors))
+        return FEED.format(entries="\n".join(entries))
 
     def close(self):
         self.httpd.shutdown()

@@ -79,7 +79,13 @@ def _register_contributor_commands(commands) -> list[argparse.ArgumentParser]:
                        help="also write a Markdown report (for a CI job summary)")
     links.add_argument("--no-cache", action="store_true", help="check even recent successes")
     links.set_defaults(run=_later("run_links", "maintain"))
-    return [add, new, fmt, links]
+    verify = commands.add_parser("verify", help="check every arXiv id and DOI against arXiv, "
+                                 "Crossref and doi.org: it resolves, and title, first author "
+                                 "and year agree")
+    verify.add_argument("--offline", action="store_true", help="use cached replies only")
+    verify.add_argument("--format", choices=sorted(diagnostic.FORMATS), default="text")
+    verify.set_defaults(run=_later("run_verify", "maintain"))
+    return [add, new, fmt, links, verify]
 
 
 def _later(name: str, module: str = "contribute"):

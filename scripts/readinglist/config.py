@@ -54,3 +54,20 @@ def load_settings(root: Path) -> LinkSettings:
         return LinkSettings(**table, hosts=hosts)
     except (tomllib.TOMLDecodeError, TypeError) as exc:
         raise ConfigError(f"{CONFIG_FILE}: {exc}") from None
+
+
+def load_verify_settings(root: Path, offline: bool = False):
+    """The [verify] table: arxiv_interval_seconds, arxiv_batch_size (and offline from the
+    command line)."""
+    from .verify import VerifySettings
+    path = root / CONFIG_FILE
+    table = {}
+    if path.exists():
+        try:
+            table = dict(tomllib.loads(path.read_text(encoding="utf-8")).get("verify", {}))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{CONFIG_FILE}: {exc}") from None
+    try:
+        return VerifySettings(offline=offline, **table)
+    except TypeError as exc:
+        raise ConfigError(f"{CONFIG_FILE} [verify]: {exc}") from None

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import diagnostic
-from .config import ConfigError, load_settings
+from .config import ConfigError, load_settings, load_verify_settings
 from .knowledge import load
 from .linkcheck import CACHE_FILE, check_links
 from .links import collect, duplicates
@@ -101,3 +102,29 @@ def _relative(root: Path, given: str) -> str:
     path = Path(given)
     return (path.resolve().relative_to(root.resolve()) if path.is_absolute() or path.exists()
             else path).as_posix()
+
+
+def run_verify(root: Path, args: argparse.Namespace) -> int:
+    from .remote import Endpoints, FetchError
+    from .verify import CACHE_FILE as VERIFY_CACHE, Client, verify
+    try:
+        settings = load_verify_settings(root, offline=args.offline)
+    except ConfigError as exc:
+        print(f"readinglist: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    kb, _ = load(root, history=False)
+    endpoints = Endpoints.from_env()
+    if settings.mailto and not endpoints.mailto:
+        endpoints = replace(endpoints, mailto=settings.mailto)
+    client = Client(endpoints, settings, root / VERIFY_CACHE)
+    try:
+        found, skipped = verify(kb, client)
+    except FetchError as exc:
+        print(f"readinglist: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    found = diagnostic.sort(found)
+    sys.stdout.write(diagnostic.FORMATS[args.format](found))
+    if skipped:
+        print(f"readinglist: {skipped} identifiers not in the cache were skipped (offline)",
+              file=sys.stderr)
+    return EXIT_PROBLEMS if any(d.severity == "error" for d in found) else EXIT_OK

@@ -14,8 +14,10 @@ import urllib.request
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 
+from .identifiers import arxiv_id
 from .record import Record
 
+CSL = "application/vnd.citationstyles.csl+json"
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
 TIMEOUT = 30
@@ -44,40 +46,75 @@ class Endpoints:
                    mailto=env.get("READINGLIST_MAILTO"))
 
 
-def fetch_arxiv(arxiv_id: str, endpoints: Endpoints) -> Record:
-    query = urllib.parse.urlencode({"id_list": arxiv_id, "max_results": 1})
+@dataclass(frozen=True)
+class ArxivEntry:
+    record: Record
+    journal_ref: str     # where arXiv says the paper was published, if anywhere
+    doi: str
+
+
+def arxiv_query(ids: list[str], endpoints: Endpoints) -> str:
+    query = urllib.parse.urlencode({"id_list": ",".join(ids), "max_results": len(ids)})
+    return f"{endpoints.arxiv}?{query}"
+
+
+def parse_arxiv_feed(data: bytes) -> dict[str, ArxivEntry]:
+    """The entries of an arXiv API reply by version-free id. arXiv reports errors with HTTP
+    200: an entry titled "Error" (raised here), or no entry for an id it does not know."""
     try:
-        feed = ElementTree.fromstring(_get(f"{endpoints.arxiv}?{query}", endpoints))
+        feed = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
         raise FetchError(f"arXiv sent an unreadable reply ({exc})") from None
-    entries = feed.findall(f"{ATOM}entry")
-    # arXiv answers errors with HTTP 200: an entry titled "Error", or no entry at all.
-    if not entries or _text(entries[0], "title") == "Error" or not _text(entries[0], "title"):
-        detail = _text(entries[0], "summary") if entries else "no such paper"
-        raise FetchError(f"arXiv does not know {arxiv_id}: {detail}")
-    entry = entries[0]
+    found = {}
+    for entry in feed.findall(f"{ATOM}entry"):
+        if _text(entry, "title") == "Error":
+            raise FetchError(f"arXiv answered with an error: {_text(entry, 'summary')}")
+        arxiv = arxiv_id(_text(entry, "id").rsplit("/abs/", 1)[-1])
+        if arxiv and _text(entry, "title"):
+            found[arxiv] = _arxiv_entry(entry, arxiv)
+    return found
+
+
+def _arxiv_entry(entry, arxiv: str) -> ArxivEntry:
     names = [_text(a, "name") for a in entry.findall(f"{ATOM}author")]
     category = entry.find(f"{ARXIV}primary_category")
-    extra = [("howpublished", "arXiv preprint"), ("eprint", arxiv_id),
-             ("archiveprefix", "arXiv"),
+    extra = [("howpublished", "arXiv preprint"), ("eprint", arxiv), ("archiveprefix", "arXiv"),
              ("primaryclass", category.get("term") if category is not None else ""),
              ("doi", _text(entry, "doi", ARXIV))]
-    return Record("misc", _text(entry, "title"), tuple(_split_name(n) for n in names),
-                  _text(entry, "published")[:4], tuple(extra))
+    record = Record("misc", _text(entry, "title"), tuple(_split_name(n) for n in names),
+                    _text(entry, "published")[:4], tuple(extra))
+    return ArxivEntry(record, _text(entry, "journal_ref", ARXIV), _text(entry, "doi", ARXIV))
+
+
+def fetch_arxiv(arxiv: str, endpoints: Endpoints) -> Record:
+    found = parse_arxiv_feed(_get(arxiv_query([arxiv], endpoints), endpoints))
+    if arxiv not in found:
+        raise FetchError(f"arXiv does not know {arxiv}: no such paper")
+    return found[arxiv].record
+
+
+def crossref_url(doi: str, endpoints: Endpoints) -> str:
+    params = f"?mailto={urllib.parse.quote(endpoints.mailto)}" if endpoints.mailto else ""
+    return f"{endpoints.crossref}/works/{urllib.parse.quote(doi)}{params}"
+
+
+def record_from_csl(data: bytes, doi: str, crossref: bool) -> Record:
+    """A Crossref reply ({"message": ...}) or doi.org's CSL JSON as a Record."""
+    message = _json(data)
+    if crossref:
+        message = message.get("message") if isinstance(message, dict) else None
+    if not isinstance(message, dict) or not message.get("title"):
+        raise FetchError(f"no metadata found for DOI {doi}")
+    return _from_csl(message, doi)
 
 
 def fetch_doi(doi: str, endpoints: Endpoints) -> Record:
     """Crossref first; a DOI Crossref does not know is asked of doi.org (DataCite and others)."""
-    params = f"?mailto={urllib.parse.quote(endpoints.mailto)}" if endpoints.mailto else ""
     try:
-        message = _json(_get(f"{endpoints.crossref}/works/{urllib.parse.quote(doi)}{params}",
-                             endpoints))["message"]
-    except (FetchError, KeyError, TypeError):
-        message = _json(_get(f"{endpoints.doi}/{urllib.parse.quote(doi)}", endpoints,
-                             accept="application/vnd.citationstyles.csl+json"))
-    if not isinstance(message, dict) or not message.get("title"):
-        raise FetchError(f"no metadata found for DOI {doi}")
-    return _from_csl(message, doi)
+        return record_from_csl(_get(crossref_url(doi, endpoints), endpoints), doi, True)
+    except FetchError:
+        return record_from_csl(_get(f"{endpoints.doi}/{urllib.parse.quote(doi)}", endpoints,
+                                    accept=CSL), doi, False)
 
 
 def _json(data: bytes):
@@ -103,11 +140,15 @@ def _from_csl(item: dict, doi: str) -> Record:
 
 
 def _get(url: str, endpoints: Endpoints, accept: str = "*/*") -> bytes:
+    return get_with_headers(url, endpoints, accept)[0]
+
+
+def get_with_headers(url: str, endpoints: Endpoints, accept: str = "*/*") -> tuple[bytes, dict]:
     agent = "readinglist/0.1" + (f" (mailto:{endpoints.mailto})" if endpoints.mailto else "")
     request = urllib.request.Request(url, headers={"User-Agent": agent, "Accept": accept})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            return response.read()
+            return response.read(), dict(response.headers)
     except urllib.error.HTTPError as exc:
         raise FetchError(f"{url} answered HTTP {exc.code}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
