@@ -144,3 +144,25 @@ def test_retry_after_reads_seconds_and_dates():
     assert _retry_after("7") == 7.0
     assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0   # in the past: no wait
     assert _retry_after("soon") is None
+
+
+def test_an_unknown_host_is_broken_at_once_without_retries():
+    import asyncio
+
+    import httpx
+
+    from readinglist.config import LinkSettings
+    from readinglist.linkcheck import _check_one, _Host
+    attempts = []
+
+    def resolver_fails(request):
+        attempts.append(request.url)
+        raise httpx.ConnectError("[Errno -2] Name or service not known", request=request)
+
+    async def check():
+        async with httpx.AsyncClient(transport=httpx.MockTransport(resolver_fails)) as client:
+            return await _check_one(client, _Host(2, 100.0), "https://nowhere.invalid/",
+                                    LinkSettings(retries=3, backoff_seconds=0.01))
+
+    result = asyncio.run(check())
+    assert (result.status, result.alive, len(attempts)) == ("unknown-host", False, 1)
