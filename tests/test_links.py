@@ -147,12 +147,10 @@ def test_retry_after_reads_seconds_and_dates():
 
 
 def test_an_unknown_host_is_broken_at_once_without_retries():
-    import asyncio
-
     import httpx
 
     from readinglist.config import LinkSettings
-    from readinglist.linkcheck import _check_one, _Host
+    from readinglist.linkcheck import _check_one, _Host, _run
     attempts = []
 
     def resolver_fails(request):
@@ -164,5 +162,5 @@ def test_an_unknown_host_is_broken_at_once_without_retries():
             return await _check_one(client, _Host(2, 100.0), "https://nowhere.invalid/",
                                     LinkSettings(retries=3, backoff_seconds=0.01))
 
-    result = asyncio.run(check())
+    result = _run(check())   # the browser tests may have left an event loop running
     assert (result.status, result.alive, len(attempts)) == ("unknown-host", False, 1)
