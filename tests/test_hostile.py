@@ -29,7 +29,7 @@ def generated(kind: str, megabytes: int = 0, depth: int = 0) -> str:
     if kind == "deep-block":
         return head + "topics:\n" + "".join("  " * (i + 1) + "-\n" for i in range(depth))
     if kind == "big-yaml":
-        topic = "  - id: t{0}\n    title: Topic {0}\n    why: " + "w" * 200 + "\n"
+        topic = "  - id: t{0}\n    title: Topic {0}\n    why: " + "w" * 1000 + "\n"
         count = megabytes * 2**20 // len(topic.format(0))
         return head + "topics:\n" + "".join(topic.format(i) for i in range(count)) + \
             f"  - id: t{count}\n"

@@ -17,6 +17,7 @@ from .diagnostic import Diagnostic, error
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
+_RESOLVABLE_FIRST = frozenset("-+.0123456789yYnNtTfFoO~=<")
 _TYPE_NAMES = {"bool": "a boolean", "int": "an integer", "float": "a float", "null": "null",
                "timestamp": "a date"}
 
@@ -57,8 +58,13 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Node | None, list
         return flat, []
     builder = _Builder(path, line_offset)
     try:
-        for event in yaml.parse(text, Loader=Loader):
-            builder.feed(event)
+        loader = Loader(text)
+        try:
+            feed, next_event = builder.feed, loader.get_event
+            while (event := next_event()) is not None:
+                feed(event)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -118,8 +124,8 @@ def _inside(text: str, line: int, col: int) -> tuple[int, int]:
 
 def scalar_type(node: Scalar) -> str:
     """What a YAML 1.1 loader would make of this scalar: 'str', 'float', 'bool', ..."""
-    if not node.plain:
-        return "str"
+    if not node.plain or (node.value and node.value[0] not in _RESOLVABLE_FIRST):
+        return "str"   # no YAML 1.1 implicit type starts with this character
     tag = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
     return tag.rsplit(":", 1)[-1]
 
@@ -141,6 +147,11 @@ class _Builder:
     def feed(self, event: yaml.Event) -> None:
         line = event.start_mark.line + 1 + self.offset
         col = event.start_mark.column + 1
+        kind = type(event)
+        if kind is yaml.ScalarEvent and event.anchor is None and event.tag is None:
+            # the common case first: a plain or quoted value with nothing to refuse
+            self._add(Scalar(event.value, line, col, bool(event.implicit[0]) and not event.style))
+            return
         if isinstance(event, yaml.AliasEvent):
             self._refuse(line, col, "yaml-alias", f"alias '*{event.anchor}' is not allowed; "
                          "write the value out in full")
