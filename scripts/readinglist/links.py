@@ -15,13 +15,11 @@ from typing import Iterator
 from .diagnostic import Diagnostic, warning
 from .identifiers import ARXIV_URL, arxiv_id, bare_doi, is_arxiv
 from .knowledge import KnowledgeBase
-from .prose import blank_code_spans, prose_lines
+from .prose import INLINE_LINK, LINK_DEFINITION, blank_code_spans, prose_lines
 from .taxonomy import walk_topics
 
 LINK_FIELDS = ("url", "pdf", "code", "slides", "video")
 LINK_CODES = ("broken-link", "broken-internal-link", "duplicate-url")
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()<>\s]|\([^()<>\s]*\))+)>?(?:\s+\"[^\"]*\")?\)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _BARE_URL = re.compile(r"<?(https?://[^\s<>\])\"']+)")
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(.+)$", re.IGNORECASE)
 
@@ -91,7 +89,7 @@ def _markdown(text: str, path: str, first_line: int) -> list[Link]:
     for index in prose_lines(lines):
         line = blank_code_spans(lines[index])
         spans = []
-        for pattern in (_MARKDOWN_LINK, _REFERENCE):
+        for pattern in (INLINE_LINK, LINK_DEFINITION):
             for match in pattern.finditer(line):
                 spans.append(match.span(1))
                 found.append(Link(match.group(1), normalise(match.group(1)), path,

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .prose import blank_code_spans, prose_lines
+from .prose import INLINE_LINK, LINK_DEFINITION, blank_code_spans, prose_lines
 
 SAFE_TAGS = frozenset("a abbr b br code dd del details div dl dt em figcaption figure hr i ins "
                       "kbd li mark ol p pre q s small span strong sub summary sup table tbody td "
@@ -25,8 +25,6 @@ URL_ATTRIBUTES = frozenset({"href", "src", "xlink:href", "action", "formaction",
 
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>|<[^<>@\s]+@[^<>@\s]+>")
 _MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$")
-_LINK = re.compile(r"\]\(\s*<?((?:[^()<>\s]|\([^()<>\s]*\))*)"
-                   r"|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*=[^{}\n]*)\}")
 _ATTR_NAME = re.compile(r"(?:^|[\s])([A-Za-z_:][-\w:.]*)\s*=")
 _MAYBE_UNSAFE = re.compile(r"<|\]\(|\]:|\{[^}\n]*=")
@@ -73,14 +71,14 @@ def _blank_code(text: str) -> str:
 
 def _link_findings(line: str, number: int) -> list[Finding]:
     found = []
-    for match in _LINK.finditer(line):
-        url = match.group(1) or match.group(2) or ""
-        scheme = unsafe_scheme(url)
-        if scheme:
-            start = match.start(1) if match.group(1) is not None else match.start(2)
-            found.append(Finding(number, start + 1, "unsafe-link", f"link '{url[:60]}' uses the "
-                                 f"scheme '{scheme}:'; links may be http, https, mailto or "
-                                 "relative"))
+    for pattern in (INLINE_LINK, LINK_DEFINITION):
+        for match in pattern.finditer(line):
+            url = match.group(1)
+            scheme = unsafe_scheme(url)
+            if scheme:
+                found.append(Finding(number, match.start(1) + 1, "unsafe-link",
+                                     f"link '{url[:60]}' uses the scheme '{scheme}:'; links may "
+                                     "be http, https, mailto or relative"))
     return found
 
 

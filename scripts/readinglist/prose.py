@@ -8,6 +8,9 @@ from typing import Iterator
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+# [text](url "title") and [label]: url, the URL in group 1 (one level of parentheses inside).
+INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^()<>\s]|\([^()<>\s]*\))+)>?(?:\s+\"[^\"]*\")?\)")
+LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 
 
 def prose_lines(lines: list[str]) -> Iterator[int]:
