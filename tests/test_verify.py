@@ -132,3 +132,13 @@ def test_an_arxiv_error_reply_is_a_clear_failure(knowledge_base, scholarly, caps
     assert run(knowledge_base) == 1
     assert "arXiv answered with an error: incorrect id format for bad-id" in \
         capsys.readouterr().err
+
+
+def test_a_doi_on_arxiv_alone_also_marks_a_published_preprint(knowledge_base, scholarly,
+                                                              capsys):
+    paper(scholarly, "2001.00001", "On Deep Networks", ["Jane Smith"], "2020",
+          doi="10.5555/journal.2")
+    assert run(knowledge_base) == 0
+    assert capsys.readouterr().out == (
+        "bib/references.bib:12:3: published-preprint: arXiv lists 2001.00001 as published "
+        "(doi 10.5555/journal.2); add the venue\n")

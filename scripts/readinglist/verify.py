@@ -112,12 +112,12 @@ def verify(kb: KnowledgeBase, client: Client) -> tuple[list[Diagnostic], int]:
                                  f"arXiv does not know {paper.arxiv}; check the id"))
                 continue
             found += compare(paper, entry.record, "arXiv", arxiv=True)
-            if entry.journal_ref and paper.venue in ARXIV_ONLY:
+            if (entry.journal_ref or entry.doi) and paper.venue in ARXIV_ONLY:
                 found.append(_at(paper, "eprint", "published-preprint",
-                                 f"arXiv lists {paper.arxiv} as published in "
-                                 f"'{entry.journal_ref}'" + (f" (doi {entry.doi})" if entry.doi
-                                                             else "") + "; add the venue",
-                                 severity="warning"))
+                                 f"arXiv lists {paper.arxiv} as published"
+                                 + (f" in '{entry.journal_ref}'" if entry.journal_ref else "")
+                                 + (f" (doi {entry.doi})" if entry.doi else "")
+                                 + "; add the venue", severity="warning"))
     for paper in kb.papers.values():
         if paper.doi and not paper.doi.lower().startswith("10.48550/"):
             record = _doi_record(client, paper.doi)
