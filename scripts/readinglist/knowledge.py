@@ -6,12 +6,14 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
 from .bibliography import Paper, load_papers
 from .diagnostic import Diagnostic
 from .history import changed_dates
+from .markup import Finding, scan
 from .notes import Note, load_notes
 from .pages import Page, load_pages
 from .taxonomy import Item, Section, Tag, Topic, load_sections, load_tags, walk_topics
@@ -50,6 +52,14 @@ class KnowledgeBase:
             for topic, trail in walk_topics(section.topics):
                 for item in topic.items:
                     yield Placement(section, trail + (topic,), item)
+
+    @cached_property
+    def markup_findings(self) -> tuple[tuple[str, Finding], ...]:
+        """Unsafe markup in notes and pages: found in one pass, reported by three checks."""
+        found = [(note.path, f) for note in self.notes.values()
+                 for f in scan(note.body, note.body_line)]
+        found += [(page.path, f) for page in self.pages for f in scan(page.text, page.line)]
+        return tuple(found)
 
     def known(self, key: str) -> bool:
         """A key in bib/, or one whose entry is broken (and already reported)."""

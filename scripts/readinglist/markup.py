@@ -27,7 +27,9 @@ _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>|<[^<>@\s]+@[^<>@\s]+>")
 _MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*=[^{}\n]*)\}")
 _ATTR_NAME = re.compile(r"(?:^|[\s])([A-Za-z_:][-\w:.]*)\s*=")
-_MAYBE_UNSAFE = re.compile(r"<|\]\(|\]:|\{[^}\n]*=")
+# A tag, an inline link, a link definition, an attribute list: without one, nothing to check.
+_MAYBE_UNSAFE = re.compile(r"<[A-Za-z!/?]|\]\(|^\s{0,3}\[[^\]\n]+\]:|\{[^}\n]*=", re.MULTILINE)
+_TAG_START = re.compile(r"<[A-Za-z!/?]")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
@@ -45,7 +47,7 @@ def scan(text: str, first_line: int = 1) -> list[Finding]:
         return []
     visible = _blank_code(text)
     findings = _html_findings(_AUTOLINK.sub(lambda m: " " * len(m.group(0)), visible),
-                              first_line) if "<" in visible else []
+                              first_line) if _TAG_START.search(visible) else []
     for number, line in enumerate(visible.split("\n"), first_line):
         findings += _link_findings(line, number) + _attribute_findings(line, number)
     return findings
