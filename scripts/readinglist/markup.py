@@ -30,6 +30,10 @@ _ATTR_NAME = re.compile(r"(?:^|[\s])([A-Za-z_:][-\w:.]*)\s*=")
 # A tag, an inline link, a link definition, an attribute list: without one, nothing to check.
 _MAYBE_UNSAFE = re.compile(r"<[A-Za-z!/?]|\]\(|^\s{0,3}\[[^\]\n]+\]:|\{[^}\n]*=", re.MULTILINE)
 _TAG_START = re.compile(r"<[A-Za-z!/?]")
+# In built HTML, anything that could run: a script, a handler, a script scheme, or a character
+# reference inside an attribute value (which could spell one).
+_SUSPECT = re.compile(r"<script|\son[a-z]+\s*=|script\s*:|data\s*:|=\s*[\"'][^\"'>]*&#",
+                      re.IGNORECASE)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
@@ -135,8 +139,8 @@ def article_problems(page_html: str) -> list[str]:
     """Scripts, event handlers and script URLs inside a built page's article, which holds only
     what notes and pages put there: the theme's own scripts live outside it."""
     start, end = page_html.find("<article"), page_html.rfind("</article>")
-    if start < 0 or end < start:
-        return []
+    if start < 0 or end < start or not _SUSPECT.search(page_html, start, end):
+        return []   # nothing that could run: no need to parse the page
     scanner = _BuiltScanner()
     scanner.feed(page_html[start:end])
     scanner.close()
