@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from .cache import read_cache, write_cache
 from .config import LinkSettings
 
 CACHE_FILE = ".cache/readinglist/links.json"
@@ -54,12 +54,12 @@ class _Host:
 
 def check_links(targets: list[str], settings: LinkSettings, cache_path: Path | None,
                 progress: Callable[[int, int], None] = lambda done, total: None) -> list[Result]:
-    cache = _read_cache(cache_path, settings.max_age_days)
+    cache = _fresh(read_cache(cache_path), settings.max_age_days)
     due = [t for t in dict.fromkeys(targets) if t not in cache]
     results = _run(_check_all(due, settings, progress)) if due else []
     now = time.time()
     cache.update({r.target: now for r in results if r.alive})
-    _write_cache(cache_path, cache)
+    write_cache(cache_path, cache)
     cached = [Result(t, "cached", True) for t in dict.fromkeys(targets) if t not in due]
     return cached + results
 
@@ -143,20 +143,8 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _read_cache(path: Path | None, max_age_days: float) -> dict[str, float]:
-    if path is None or not path.exists():
-        return {}
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-    except (ValueError, OSError):
-        return {}
+def _fresh(cache: dict, max_age_days: float) -> dict[str, float]:
+    """The successes recent enough to trust."""
     fresh_after = time.time() - max_age_days * 86400
-    return {url: when for url, when in stored.items()
+    return {url: when for url, when in cache.items()
             if isinstance(when, (int, float)) and when >= fresh_after}
-
-
-def _write_cache(path: Path | None, cache: dict[str, float]) -> None:
-    if path is None:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(cache, indent=0, sort_keys=True), encoding="utf-8")

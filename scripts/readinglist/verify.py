@@ -10,7 +10,6 @@ entry; an arXiv preprint that arXiv lists as published is reported with the venu
 from __future__ import annotations
 
 import difflib
-import json
 import re
 import time
 import urllib.parse
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .bibliography import Paper
+from .cache import read_cache, write_cache
 from .diagnostic import Diagnostic, error, warning
 from .identifiers import family_name, split_authors
 from .knowledge import KnowledgeBase
@@ -44,12 +44,7 @@ class Client:
 
     def __init__(self, endpoints: Endpoints, settings: VerifySettings, cache_path: Path | None):
         self.endpoints, self.settings, self.cache_path = endpoints, settings, cache_path
-        self.cache: dict[str, str] = {}
-        if cache_path is not None and cache_path.exists():
-            try:
-                self.cache = json.loads(cache_path.read_text(encoding="utf-8"))
-            except ValueError:
-                self.cache = {}
+        self.cache: dict[str, str] = read_cache(cache_path)
         self.next_allowed = {"arxiv": 0.0, "crossref": 0.0, "doi": 0.0}
         self.crossref_interval = 0.0
 
@@ -77,9 +72,7 @@ class Client:
         return self.crossref_interval if service == "crossref" else 0.0
 
     def save(self) -> None:
-        if self.cache_path is not None:
-            self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            self.cache_path.write_text(json.dumps(self.cache), encoding="utf-8")
+        write_cache(self.cache_path, self.cache)
 
 
 def _crossref_interval(headers: dict) -> float:

@@ -16,9 +16,8 @@ STATUSES = ("read", "reading", "to-read")
 
 def open_questions_page(kb: KnowledgeBase) -> str:
     here = "open-questions.md"
-    parts = [front_matter(title="Open questions"), "# Open questions", "",
-             "Every line of the list that names no paper yet, and the questions it asks, "
-             "grouped by section and topic.", ""]
+    parts = _header("Open questions", "Every line of the list that names no paper yet, and the "
+                    "questions it asks, grouped by section and topic.")
     for section in kb.sections:
         topics = [(t, trail) for t, trail in walk_topics(section.topics)
                   if any(i.kind != "paper" for i in t.items)]
@@ -38,9 +37,8 @@ def open_questions_page(kb: KnowledgeBase) -> str:
 
 def progress_page(kb: KnowledgeBase) -> str:
     here = "progress.md"
-    parts = [front_matter(title="Reading progress"), "# Reading progress", "",
-             "Papers by the status of their note: read, reading, or still to read (a paper "
-             "without a note counts as to read).", ""]
+    parts = _header("Reading progress", "Papers by the status of their note: read, reading, or "
+                    "still to read (a paper without a note counts as to read).")
     for section in kb.sections:
         parts += [f"## [{md(section.title)}]({rel(here, section_uri(section.id))})", "",
                   progress_bar(kb, section_keys(section)), ""]
@@ -52,6 +50,10 @@ def progress_page(kb: KnowledgeBase) -> str:
                 parts += [f'<div class="rl-progress-row" markdown>[{title}]({link})', "",
                           progress_bar(kb, keys), "</div>", ""]
     return "\n".join(parts)
+
+
+def _header(title: str, lead: str) -> list[str]:
+    return [front_matter(title=title), f"# {title}", "", lead, ""]
 
 
 def progress_bar(kb: KnowledgeBase, keys: list[str]) -> str:
@@ -81,10 +83,9 @@ def topic_keys(topic: Topic) -> list[str]:
 
 def bibliography_page(kb: KnowledgeBase, index: Index) -> str:
     here = "bibliography.md"
-    parts = [front_matter(title="Bibliography"), "# Bibliography", "",
-             f"All {len(kb.papers)} papers in the order of the map. Download them as "
-             "[BibTeX](references.bib) or as [JSON](readinglist.json) "
-             "(the format other tools read).", ""]
+    parts = _header("Bibliography", f"All {len(kb.papers)} papers in the order of the map. "
+                    "Download them as [BibTeX](references.bib) or as [JSON](readinglist.json) "
+                    "(the format other tools read).")
     seen: set[str] = set()
     for section in kb.sections:
         keys = [k for k in section_keys(section) if k in kb.papers and k not in seen]
