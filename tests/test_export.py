@@ -83,7 +83,7 @@ def test_export_uses_exactly_the_documented_keys(real_export):
     assert [s["id"] for s in real_export["sections"]] == [
         "hyperparams", "models", "optimization", "data", "other"]
     for section in real_export["sections"]:
-        assert set(section) == {"id", "title", "intro", "order", "topics"}
+        assert set(section) == {"id", "title", "intro", "order", "source", "source_note", "topics"}
     for paper in real_export["papers"].values():
         assert set(paper) == PAPER_KEYS
 

@@ -46,6 +46,10 @@ def test_every_note_front_matter_validates():
     {"id": "models", "title": "M", "topics": [{"id": "x", "title": "X", "titel": "typo"}]},
     {"id": "models", "title": "M", "topics": [{"id": "x", "title": "X",
                                                "items": [{"paper": "a", "todo": "b"}]}]},
+    {"id": "models", "title": "M", "topics": [{"id": "x", "title": "X",
+                                               "items": [{"paper": "a", "reason": "r"}]}]},
+    {"id": "models", "title": "M", "topics": [{"id": "x", "title": "X",
+                                               "items": [{"todo": "b", "as_written": "w"}]}]},
     {"id": "models", "title": "M", "order": "alphabetical", "topics": []},
     {"id": "Models", "title": "M", "topics": []},
 ])
@@ -56,6 +60,6 @@ def test_the_section_schema_refuses_what_check_refuses(document):
 def test_check_reads_its_fields_from_the_schemas():
     assert schema.SECTION_IDS == SECTION_IDS == ("hyperparams", "models", "optimization", "data",
                                                  "other")
-    assert schema.TOPIC.allowed == ("id", "title", "why", "items", "topics")
+    assert schema.TOPIC.allowed == ("id", "title", "why", "items", "suggestions", "topics")
     assert schema.ITEM_KINDS == ("paper", "todo", "question")
     assert schema.STATUSES == ("to-read", "reading", "read")

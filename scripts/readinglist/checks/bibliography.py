@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..diagnostic import Diagnostic, error, warning
@@ -64,6 +65,10 @@ def check_key_convention(kb: KnowledgeBase) -> Iterable[Diagnostic]:
         undecodable = "\ufffd" in f"{author}{title}"   # invalid UTF-8, reported already
         derivable = author and title and year and _is_year(year) and not undecodable
         expected = expected_key(author, year, title) if derivable else None
+        # A preprint published a year later keeps the key it was listed under: its arXiv year.
+        first = _arxiv_year(paper.arxiv) if derivable and paper.arxiv else None
+        if first and _follows(paper.key, expected_key(author, first, title)):
+            continue
         if expected and not _follows(paper.key, expected):
             yield _at(paper, None, "key-convention", f"key '{paper.key}' does not follow "
                       f"<family name><year><first title word>; rename it '{expected}'")
@@ -87,12 +92,21 @@ def check_duplicate_identifier(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 def check_unlisted_paper(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     if not kb.complete("taxonomy/"):
         return
-    listed = kb.listed_keys() | {c.value for p in kb.placements() for c in p.item.candidates}
+    listed = {key for key, *_ in kb.references()}
     for paper in kb.papers.values():
         if paper.key not in listed:
             yield warning(paper.path, paper.line, paper.col, "unlisted-paper",
                           f"paper '{paper.key}' is in no topic; list it in taxonomy/ or "
                           "remove the entry")
+
+
+def _arxiv_year(arxiv: str) -> str | None:
+    """2203.15556 -> 2022; hep-th/9901001 -> 1999."""
+    match = re.match(r"^(?:[a-z\-]+(?:\.[A-Z]{2})?/)?(\d{2})\d{2}", arxiv)
+    if not match:
+        return None
+    yy = int(match.group(1))
+    return str(1900 + yy if yy >= 91 else 2000 + yy)
 
 
 def _is_year(text: str) -> bool:

@@ -37,14 +37,10 @@ def check_duplicate_id(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 
 
 def check_unknown_paper(kb: KnowledgeBase) -> Iterable[Diagnostic]:
-    for placement in kb.placements():
-        item = placement.item
-        refs = [(item.text, item.line, item.col)] if item.kind == "paper" else []
-        refs += [(c.value, c.line, c.col) for c in item.candidates]
-        for key, line, col in refs:
-            if not kb.known(key):
-                yield error(item.path, line, col, "unknown-paper", f"paper '{key}' is not in "
-                            f"bib/; add its entry or fix the key{_close(key, kb.papers)}")
+    for key, path, line, col in kb.references():
+        if not kb.known(key):
+            yield error(path, line, col, "unknown-paper", f"paper '{key}' is not in "
+                        f"bib/; add its entry or fix the key{_close(key, kb.papers)}")
 
 
 def check_duplicate_item(kb: KnowledgeBase) -> Iterable[Diagnostic]:

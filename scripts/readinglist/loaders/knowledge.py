@@ -72,6 +72,20 @@ class KnowledgeBase:
     def listed_keys(self) -> set[str]:
         return {p.item.text for p in self.placements() if p.item.kind == "paper"}
 
+    def references(self) -> Iterator[tuple[str, str, int, int]]:
+        """Every paper key the taxonomy names, as (key, path, line, col): the curator's items,
+        a todo's candidates, a topic's suggestions and a section's source."""
+        for placement in self.placements():
+            item = placement.item
+            if item.kind == "paper":
+                yield item.text, item.path, item.line, item.col
+            yield from ((c.value, item.path, c.line, c.col) for c in item.candidates)
+        for section in self.sections:
+            if section.source is not None:
+                yield section.source.value, section.path, section.source.line, section.source.col
+            for topic, _ in walk_topics(section.topics):
+                yield from ((s.value, topic.path, s.line, s.col) for s in topic.suggestions)
+
 
 def load(root: Path, *, history: bool = True,
          parallel: bool = False) -> tuple[KnowledgeBase, list[Diagnostic]]:

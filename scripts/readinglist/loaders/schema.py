@@ -40,4 +40,6 @@ NOTE = _shape(_NOTE)
 SECTION_IDS = tuple(_SECTION["properties"]["id"]["enum"])
 ORDERS = tuple(_SECTION["properties"]["order"]["enum"])
 STATUSES = tuple(_NOTE["properties"]["status"]["enum"])
-ITEM_KINDS = tuple(name for name in ITEM.allowed if name != "candidates")
+# The fields that qualify an item, and the one kind of item each belongs to.
+ITEM_DETAILS = {"as_written": "paper", "candidates": "todo", "reason": "todo"}
+ITEM_KINDS = tuple(name for name in ITEM.allowed if name not in ITEM_DETAILS)

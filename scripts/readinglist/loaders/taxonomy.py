@@ -12,7 +12,7 @@ from .textfile import read_text
 from .yamltree import Node, Scalar, parse
 
 from . import schema
-from .schema import ITEM_KINDS, ORDERS, SECTION_IDS
+from .schema import ITEM_DETAILS, ITEM_KINDS, ORDERS, SECTION_IDS
 
 TAGS_FILE = "taxonomy/tags.yml"
 MAX_TOPIC_DEPTH = 6   # section > topic > ... : deeper than this no reader follows
@@ -26,6 +26,8 @@ class Item:
     path: str
     line: int
     col: int
+    as_written: str | None = None  # the curator's words for a paper, when they are not its title
+    reason: str | None = None      # for a todo: how its candidates relate to the curator's words
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Topic:
     path: str
     line: int
     col: int
+    suggestions: tuple[Scalar, ...] = ()  # ours, for a topic the curator left empty
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class Section:
     path: str
     line: int
     col: int
+    source: Scalar | None = None      # the key of the work the section follows
+    source_note: str | None = None    # how the section relates to that work
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,9 @@ def _load_section(root: Path, path: str) -> tuple[Section | None, list[Diagnosti
     section = Section(
         id=expected, title=reader.string(fields.get("title"), "section title") or expected,
         order=order, intro=_optional(reader, fields, "intro", "section intro"),
-        topics=_read_topics(reader, fields.get("topics")), path=path, line=tree.line, col=tree.col)
+        topics=_read_topics(reader, fields.get("topics")), path=path, line=tree.line, col=tree.col,
+        source=_optional_key(reader, fields, "source", "section source"),
+        source_note=_optional(reader, fields, "source_note", "section source_note"))
     return section, reader.diagnostics
 
 
@@ -158,7 +165,8 @@ def _read_topics(reader: Reader, node: Node | None, depth: int = 1) -> tuple[Top
             id=topic_id, title=title, why=_optional(reader, fields, "why", "topic 'why'"),
             items=_read_items(reader, fields.get("items")),
             topics=_read_topics(reader, fields.get("topics"), depth + 1),
-            path=reader.path, line=id_node.line, col=id_node.col))
+            path=reader.path, line=id_node.line, col=id_node.col,
+            suggestions=reader.strings(fields.get("suggestions"), "'suggestions'")))
     return tuple(topics)
 
 
@@ -175,21 +183,33 @@ def _read_items(reader: Reader, node: Node | None) -> tuple[Item, ...]:
                           f"{', '.join(ITEM_KINDS)}; this one {found}")
             continue
         kind = kinds[0]
-        if "candidates" in fields and kind != "todo":
-            reader.report(fields["candidates"], "invalid-item",
-                          f"only a todo item has candidates, not a {kind} item")
+        for detail in sorted(set(fields) & set(ITEM_DETAILS)):
+            if ITEM_DETAILS[detail] != kind:
+                reader.report(fields[detail], "invalid-item", f"only a {ITEM_DETAILS[detail]} "
+                              f"item has '{detail}', not a {kind} item")
         text = reader.string(fields[kind], f"{kind}")
-        if text is None:
-            continue
-        value = fields[kind]
-        candidates = reader.strings(fields.get("candidates"), "'candidates'") \
-            if kind == "todo" else ()
-        items.append(Item(kind, text, candidates, reader.path, value.line, value.col))
+        if text is not None:
+            items.append(_item(reader, fields, kind, text))
     return tuple(items)
+
+
+def _item(reader: Reader, fields: dict[str, Node], kind: str, text: str) -> Item:
+    def detail(name: str) -> str | None:
+        return _optional(reader, fields, name, f"'{name}'") if ITEM_DETAILS[name] == kind \
+            else None
+    candidates = reader.strings(fields.get("candidates"), "'candidates'") \
+        if kind == "todo" else ()
+    value = fields[kind]
+    return Item(kind, text, candidates, reader.path, value.line, value.col,
+                as_written=detail("as_written"), reason=detail("reason"))
 
 
 def _optional(reader: Reader, fields: dict[str, Node], name: str, what: str) -> str | None:
     return reader.string(fields[name], what) if name in fields else None
+
+
+def _optional_key(reader: Reader, fields: dict[str, Node], name: str, what: str) -> Scalar | None:
+    return fields[name] if name in fields and reader.string(fields[name], what) else None
 
 
 def walk_topics(topics: tuple[Topic, ...], trail: tuple[Topic, ...] = ()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..loaders.knowledge import KnowledgeBase
-from ..loaders.taxonomy import Item, Topic
+from ..loaders.taxonomy import Item, Section, Topic
 
 VERSION = 1
 
@@ -13,8 +13,7 @@ VERSION = 1
 def export(kb: KnowledgeBase) -> dict:
     return {
         "version": VERSION,
-        "sections": [{"id": s.id, "title": s.title, "intro": s.intro, "order": s.order,
-                      "topics": [_topic(t) for t in s.topics]} for s in kb.sections],
+        "sections": [_section(s) for s in kb.sections],
         "papers": {key: _paper(kb, key) for key in sorted(kb.papers)},
     }
 
@@ -23,14 +22,25 @@ def dumps(kb: KnowledgeBase) -> str:
     return json.dumps(export(kb), indent=2, ensure_ascii=False) + "\n"
 
 
+def _section(section: Section) -> dict:
+    return {"id": section.id, "title": section.title, "intro": section.intro,
+            "order": section.order, "source": section.source and section.source.value,
+            "source_note": section.source_note, "topics": [_topic(t) for t in section.topics]}
+
+
 def _topic(topic: Topic) -> dict:
     return {"id": topic.id, "title": topic.title, "why": topic.why,
-            "items": [_item(i) for i in topic.items], "topics": [_topic(t) for t in topic.topics]}
+            "items": [_item(i) for i in topic.items],
+            "suggestions": [s.value for s in topic.suggestions],
+            "topics": [_topic(t) for t in topic.topics]}
 
 
 def _item(item: Item) -> dict:
     if item.kind == "todo":
-        return {"todo": item.text, "candidates": [c.value for c in item.candidates]}
+        return {"todo": item.text, "candidates": [c.value for c in item.candidates],
+                "reason": item.reason}
+    if item.kind == "paper" and item.as_written:
+        return {"paper": item.text, "as_written": item.as_written}
     return {item.kind: item.text}
 
 

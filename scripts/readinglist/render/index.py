@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..loaders.knowledge import KnowledgeBase, Placement
+from ..loaders.taxonomy import Section, Topic, walk_topics
+
+Trail = tuple[Section, tuple[Topic, ...]]   # a section and the topics down to one topic
 
 
 @dataclass(frozen=True)
@@ -14,6 +17,7 @@ class Index:
     listings: dict[str, tuple[Placement, ...]]          # paper key -> where it is listed
     neighbours: dict[int, tuple[str | None, str | None]]  # id(placement) -> previous, next key
     cited_in: dict[str, tuple[str, ...]]                # paper key -> keys of citing notes
+    suggested: dict[str, tuple[Trail, ...]] = field(default_factory=dict)  # ours, by key
 
     def around(self, placement: Placement) -> tuple[str | None, str | None]:
         return self.neighbours[id(placement)]
@@ -40,4 +44,16 @@ def build_index(kb: KnowledgeBase) -> Index:
                 if citation.key != note.key:
                     cited_in[citation.key].add(note.key)
     return Index(placements, {k: tuple(v) for k, v in listings.items()}, neighbours,
-                 {k: tuple(sorted(v)) for k, v in cited_in.items()})
+                 {k: tuple(sorted(v)) for k, v in cited_in.items()}, _suggested(kb))
+
+
+def _suggested(kb: KnowledgeBase) -> dict[str, tuple[Trail, ...]]:
+    """Where each paper is suggested: a todo's candidate or a topic's suggestion."""
+    found: dict[str, list[Trail]] = defaultdict(list)
+    for section in kb.sections:
+        for topic, trail in walk_topics(section.topics):
+            keys = [c.value for item in topic.items for c in item.candidates]
+            keys += [s.value for s in topic.suggestions]
+            for key in dict.fromkeys(keys):
+                found[key].append((section, trail + (topic,)))
+    return {k: tuple(v) for k, v in found.items()}

@@ -42,6 +42,7 @@ def progress_page(kb: KnowledgeBase) -> str:
     for section in kb.sections:
         parts += [f"## [{md(section.title)}]({rel(here, section_uri(section.id))})", "",
                   progress_bar(kb, section_keys(section)), ""]
+        parts += _suggestion_count(kb, section)
         for topic, trail in walk_topics(section.topics):
             keys = topic_keys(topic)
             if keys:
@@ -50,6 +51,17 @@ def progress_page(kb: KnowledgeBase) -> str:
                 parts += [f'<div class="rl-progress-row" markdown>[{title}]({link})', "",
                           progress_bar(kb, keys), "</div>", ""]
     return "\n".join(parts)
+
+
+def _suggestion_count(kb: KnowledgeBase, section: Section) -> list[str]:
+    listed = set(section_keys(section))
+    ours = [k for k in suggested_keys(section) if k not in listed]
+    if not ours:
+        return []
+    read = sum(status_of(kb, k) == "read" for k in ours)
+    return [f'<p class="rl-suggestions__count">Not counted above: {len(ours)} '
+            f'{"paper" if len(ours) == 1 else "papers"} we suggest for the curator\'s open lines '
+            f'and empty topics ({read} read).</p>', ""]
 
 
 def _header(title: str, lead: str) -> list[str]:
@@ -81,6 +93,15 @@ def topic_keys(topic: Topic) -> list[str]:
     return list(dict.fromkeys(i.text for i in topic.items if i.kind == "paper"))
 
 
+def suggested_keys(section: Section) -> list[str]:
+    """Our suggestions in the section, in map order: todo candidates and topic suggestions."""
+    keys = []
+    for topic, _ in walk_topics(section.topics):
+        keys += [c.value for item in topic.items for c in item.candidates]
+        keys += [s.value for s in topic.suggestions]
+    return list(dict.fromkeys(keys))
+
+
 def bibliography_page(kb: KnowledgeBase, index: Index) -> str:
     here = "bibliography.md"
     parts = _header("Bibliography", f"All {len(kb.papers)} papers in the order of the map. "
@@ -89,11 +110,17 @@ def bibliography_page(kb: KnowledgeBase, index: Index) -> str:
     seen: set[str] = set()
     for section in kb.sections:
         keys = [k for k in section_keys(section) if k in kb.papers and k not in seen]
-        if keys:
+        seen.update(keys)
+        ours = [k for k in suggested_keys(section) if k in kb.papers and k not in seen]
+        seen.update(ours)
+        if keys or ours:
             parts += [f"## {md(section.title)}", ""]
-            for key in keys:
-                parts += [paper_row(kb, key, here), ""]
-            seen.update(keys)
+        parts += [row for key in keys for row in (paper_row(kb, key, here), "")]
+        if ours:
+            parts += ['<p class="rl-suggestions__label">Our suggestions in this section, not '
+                      'the curator\'s picks</p>', ""]
+            parts += [row for key in ours for row in (
+                paper_row(kb, key, here, css="rl-paper rl-paper--suggested"), "")]
     rest = sorted(set(kb.papers) - seen)
     if rest:
         parts += ["## Not yet in a topic", ""] + [paper_row(kb, k, here) + "\n" for k in rest]

@@ -6,8 +6,9 @@ import re
 
 from ..loaders.citation import replace_citations
 from ..loaders.knowledge import KnowledgeBase, Placement
+from ..loaders.latex import decode
 from ..loaders.prose import prose_lines
-from .index import Index
+from .index import Index, Trail
 from .rows import bibtex_block, buttons, byline
 from .text import attr, cite_label, front_matter, md
 from .uris import paper_uri, rel, section_uri
@@ -20,9 +21,10 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
     here = paper_uri(key)
     tags = [tag.value for tag in note.tags] if note else None
     parts = [front_matter(title=paper.title, tags=tags or None), f"# {md(paper.title)}", "",
-             '<div class="rl-meta" markdown>', byline(kb, key), "", buttons(kb, key), "</div>",
-             ""]
+             '<div class="rl-meta" markdown>', byline(kb, key), *_published_as(paper), "",
+             buttons(kb, key), "</div>", ""]
     parts += _listed_under(kb, index.listings.get(key, ()), index, here)
+    parts += _suggested_under(index.suggested.get(key, ()), here)
     if paper.get("abstract"):
         parts += ["## Abstract", "", md(paper.get("abstract")), ""]
     parts += ["## BibTeX", "", bibtex_block(paper.raw), ""]
@@ -42,6 +44,26 @@ def _listed_under(kb: KnowledgeBase, listings: tuple[Placement, ...], index: Ind
         crumbs = [f"[{md(placement.section.title)}]({rel(here, page)})"]
         crumbs += [f"[{md(t.title)}]({rel(here, page, t.id)})" for t in placement.trail]
         lines.append(f'- {" › ".join(crumbs)}{_neighbours(kb, index.around(placement), here)}')
+    return lines + [""]
+
+
+def _published_as(paper) -> list[str]:
+    """The venue's title, when the paper was published under another one than its preprint's."""
+    published = paper.get("pubtitle")
+    return [f'<span class="rl-pubtitle">Published as “{md(decode(published))}”</span>'] \
+        if published else []
+
+
+def _suggested_under(trails: tuple[Trail, ...], here: str) -> list[str]:
+    if not trails:
+        return []
+    lines = ["## Suggested under", "",
+             "Our suggestion for these places on the map, not the curator's pick:", ""]
+    for section, topics in trails:
+        page = section_uri(section.id)
+        crumbs = [f"[{md(section.title)}]({rel(here, page)})"]
+        crumbs += [f"[{md(t.title)}]({rel(here, page, t.id)})" for t in topics]
+        lines.append(f'- {" › ".join(crumbs)}')
     return lines + [""]
 
 

@@ -54,12 +54,14 @@ def bibtex_block(raw: str) -> str:
     return f"{fence}bibtex\n{raw.strip()}\n{fence}"
 
 
-def paper_row(kb: KnowledgeBase, key: str, here: str) -> str:
+def paper_row(kb: KnowledgeBase, key: str, here: str, as_written: str | None = None,
+              css: str = "rl-paper") -> str:
     paper = kb.papers[key]
     return "\n".join([
-        '<div class="rl-paper" markdown>',
+        f'<div class="{css}" markdown>',
         f'[{md(paper.title)}]({rel(here, paper_uri(key))}){{ .rl-title }}  ',
         byline(kb, key),
+        *curators_words(as_written),
         "",
         buttons(kb, key),
         "",
@@ -71,6 +73,13 @@ def paper_row(kb: KnowledgeBase, key: str, here: str) -> str:
         "</details>",
         "</div>",
     ])
+
+
+def curators_words(as_written: str | None) -> list[str]:
+    """The curator's own line for a paper, when the map shows it under another title."""
+    if not as_written:
+        return []
+    return [f'<span class="rl-as-written">The curator wrote: “{md(as_written)}”</span>']
 
 
 def suggestion_links(kb: KnowledgeBase, item: Item, here: str) -> str:
@@ -86,6 +95,8 @@ def todo_row(kb: KnowledgeBase, item: Item, here: str) -> str:
     if item.candidates:
         lines.append(f'\n<span class="rl-todo__label">Suggestions, not yet the curator\'s '
                      f'picks</span> {suggestion_links(kb, item, here)}')
+    if item.reason:
+        lines.append(f'\n<span class="rl-todo__label">Why these</span> {md(item.reason)}')
     lines.append("</div>")
     return "\n".join(lines)
 
@@ -96,7 +107,7 @@ def question_row(item: Item) -> str:
 
 def item_row(kb: KnowledgeBase, item: Item, here: str) -> str:
     if item.kind == "paper":
-        return paper_row(kb, item.text, here) if item.text in kb.papers else \
+        return paper_row(kb, item.text, here, item.as_written) if item.text in kb.papers else \
             f'<div class="rl-paper" markdown>{md(item.text)} (missing from the bibliography)</div>'
     if item.kind == "todo":
         return todo_row(kb, item, here)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..loaders.knowledge import KnowledgeBase
 from ..loaders.taxonomy import Section, Topic
 from .frontier import frontier_svg
-from .rows import item_row
-from .text import attr, front_matter, md
-from .uris import section_uri
+from .rows import item_row, paper_row
+from .text import attr, cite_label, front_matter, md
+from .uris import paper_uri, rel, section_uri
 
 FRONTIER_CAPTION = ("Schematic: each model's place on the curve is its rank along the frontier, "
                     "not a measured value. Click a point to jump to its topic; hover for what it "
@@ -19,9 +19,15 @@ def section_page(kb: KnowledgeBase, section: Section) -> str:
     parts = [front_matter(title=section.title), f"# {md(section.title)}", ""]
     if section.intro:
         parts += [md(section.intro), ""]
+    source = _source(kb, section, here)
+    if source:
+        parts += [f'<p class="rl-source" markdown>{source[0]}</p>', ""]
+        if section.source_note:
+            parts += [f'<p class="rl-source-note" markdown>{md(section.source_note)}</p>', ""]
     if section.order == "frontier" and section.topics:
+        after = f" The frontier follows {source[1]}." if source else ""
         parts += ['<figure class="rl-frontier-figure" markdown>', frontier_svg(section),
-                  f"<figcaption>{FRONTIER_CAPTION}</figcaption>", "</figure>", ""]
+                  f"<figcaption markdown>{FRONTIER_CAPTION}{after}</figcaption>", "</figure>", ""]
     for topic in section.topics:
         parts += _topic(kb, topic, here, level=2)
     return "\n".join(parts)
@@ -36,6 +42,28 @@ def _topic(kb: KnowledgeBase, topic: Topic, here: str, level: int) -> list[str]:
         parts += ['<p class="rl-empty">Nothing listed here yet.</p>', ""]
     for item in topic.items:
         parts += [item_row(kb, item, here), ""]
+    parts += _suggestions(kb, topic, here)
     for child in topic.topics:
         parts += _topic(kb, child, here, level + 1)
+    return parts
+
+
+def _source(kb: KnowledgeBase, section: Section, here: str) -> tuple[str, str] | None:
+    """The work the section follows, cited under the intro and in the figure's caption."""
+    key = section.source.value if section.source else None
+    if key not in kb.papers:
+        return None
+    paper = kb.papers[key]
+    href = rel(here, paper_uri(key))
+    cite = md(cite_label(paper.authors, paper.year))
+    return f"Source: [{cite}, *{md(paper.title)}*]({href}).", f"[{cite}]({href})"
+
+
+def _suggestions(kb: KnowledgeBase, topic: Topic, here: str) -> list[str]:
+    keys = [s.value for s in topic.suggestions if s.value in kb.papers]
+    if not keys:
+        return []
+    parts = ['<p class="rl-suggestions__label">Our suggestions, not the curator\'s picks</p>', ""]
+    for key in keys:
+        parts += [paper_row(kb, key, here, css="rl-paper rl-paper--suggested"), ""]
     return parts
