@@ -13,9 +13,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from readinglist import check, load
 from readinglist.diagnostic import sort
-from readinglist.markup import article_problems
+from readinglist.loaders.allowlist import article_problems
 from readinglist.render import downloads, fill_home, is_reserved, page_sources, render
-from readinglist.render.links import PAPERS
+from readinglist.render.uris import PAPERS
 
 log = get_plugin_logger("readinglist")
 KATEX = Path("node_modules/katex/dist")

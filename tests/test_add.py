@@ -12,7 +12,7 @@ import pytest
 
 from fakes import FakeScholarlyServer
 from support import write_tree
-from readinglist import transaction
+from readinglist.edit import transaction
 from readinglist.cli import main
 
 NEW_ID = "2401.01234"
@@ -221,7 +221,7 @@ def test_a_full_disk_changes_nothing(real_tree, scholarly, monkeypatch, capsys):
 
 def test_a_process_killed_between_write_and_rename_changes_nothing(real_tree, scholarly):
     before = snapshot(real_tree)
-    killer = ("import os, sys\nfrom readinglist import transaction\n"
+    killer = ("import os, sys\nfrom readinglist.edit import transaction\n"
               "transaction.os.replace = lambda *a: os._exit(9)\n"
               "from readinglist.cli import main\nsys.exit(main(sys.argv[1:]))\n")
     env = {**os.environ, **scholarly.env()}
@@ -237,7 +237,7 @@ def test_a_process_killed_between_write_and_rename_changes_nothing(real_tree, sc
 
 def test_a_change_that_fails_validation_changes_nothing(real_tree, scholarly, monkeypatch,
                                                         capsys):
-    from readinglist import adding
+    from readinglist.net import metadata as adding
     before = snapshot(real_tree)
     monkeypatch.setattr(adding, "to_entry", lambda key, record: f"@misc{{{key},\n  title = {{x")
     assert run(real_tree, "add", NEW_ID, "--to", "models/mlps") == 1

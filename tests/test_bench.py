@@ -7,7 +7,7 @@ from pathlib import Path
 
 from support import REPO
 from readinglist import check, load
-from readinglist.knowledge import FORK_THRESHOLD
+from readinglist.loaders.knowledge import FORK_THRESHOLD
 
 sys.path.insert(0, str(REPO / "scripts"))
 from bench.generate import generate  # noqa: E402

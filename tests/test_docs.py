@@ -14,8 +14,8 @@ def documented_codes() -> list[str]:
 
 
 def test_every_code_is_documented_once():
-    from readinglist.links import LINK_CODES
-    from readinglist.verify import VERIFY_CODES
+    from readinglist.net.link_list import LINK_CODES
+    from readinglist.net.verify import VERIFY_CODES
     assert sorted(documented_codes()) == sorted(all_codes() + LINK_CODES + VERIFY_CODES)
 
 
@@ -31,7 +31,7 @@ def test_readme_opens_with_the_two_commands():
 
 
 def test_every_command_is_documented():
-    from readinglist.cli import _parser
+    from readinglist.cli.app import _parser
     commands = _parser()._subparsers._group_actions[0].choices
     text = (REPO / "README.md").read_text() + (REPO / "CONTRIBUTING.md").read_text()
     for name in commands:

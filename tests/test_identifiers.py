@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from readinglist.identifiers import arxiv_id, display_name, expected_key, identities
-from readinglist.latex import decode
+from readinglist.loaders.identifiers import arxiv_id, display_name, expected_key, identities
+from readinglist.loaders.latex import decode
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -9,7 +9,7 @@ import pytest
 from fakes import MisbehavingServer
 from support import write_tree
 from readinglist.cli import main
-from readinglist.linkcheck import _retry_after
+from readinglist.net.external_links import _retry_after
 
 CONFIG = """[links]
 timeout_seconds = 0.5
@@ -149,8 +149,8 @@ def test_retry_after_reads_seconds_and_dates():
 def test_an_unknown_host_is_broken_at_once_without_retries():
     import httpx
 
-    from readinglist.config import LinkSettings
-    from readinglist.linkcheck import _check_one, _Host, _run
+    from readinglist.net.settings import LinkSettings
+    from readinglist.net.external_links import _check_one, _Host, _run
     attempts = []
 
     def resolver_fails(request):

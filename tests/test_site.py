@@ -238,6 +238,6 @@ def test_the_post_build_scan_catches_script_in_the_article(caplog):
 
 
 def test_built_pages_carry_no_script_in_their_articles(built_site):
-    from readinglist.markup import article_problems
+    from readinglist.loaders.allowlist import article_problems
     assert [p for p in built_site.rglob("*.html")
             if article_problems(p.read_text(encoding="utf-8"))] == []

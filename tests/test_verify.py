@@ -126,7 +126,7 @@ def test_offline_uses_the_cache_only(knowledge_base, scholarly, capsys):
 
 def test_an_arxiv_error_reply_is_a_clear_failure(knowledge_base, scholarly, capsys,
                                                  monkeypatch):
-    from readinglist import verify
+    from readinglist.net import verify
     monkeypatch.setattr(verify, "arxiv_query", lambda ids, endpoints:
                         f"{endpoints.arxiv}?id_list=bad-id")
     assert run(knowledge_base) == 1

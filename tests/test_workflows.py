@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from support import REPO
-from readinglist.cli import _parser
+from readinglist.cli.app import _parser
 
 FILES = sorted((REPO / ".github/workflows").glob("*.yml")) + [
     REPO / ".pre-commit-hooks.yaml", REPO / ".pre-commit-config.yaml"]

@@ -2,6 +2,6 @@
 
 from .checks import CHECKS, check
 from .diagnostic import Diagnostic
-from .knowledge import KnowledgeBase, load
+from .loaders import KnowledgeBase, load
 
 __all__ = ["CHECKS", "Diagnostic", "KnowledgeBase", "check", "load"]

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from ..diagnostic import Diagnostic
-from ..knowledge import KnowledgeBase
+from ..loaders.knowledge import KnowledgeBase
 from .bibliography import (check_duplicate_identifier, check_invalid_arxiv_id, check_invalid_doi,
                            check_invalid_year, check_key_convention, check_missing_field,
                            check_missing_identifier, check_unlisted_paper)
-from .markup import check_unsafe_attribute, check_unsafe_html, check_unsafe_link
 from .notes import check_orphan_note, check_unknown_citation, check_unknown_status, \
     check_unknown_tag
 from .taxonomy import check_duplicate_id, check_duplicate_item, check_invalid_id, \
     check_unknown_paper
+from .unsafe import check_unsafe_attribute, check_unsafe_html, check_unsafe_link
 
 CHECKS = (
     check_invalid_id, check_duplicate_id, check_unknown_paper, check_duplicate_item,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..bibliography import Paper
 from ..diagnostic import Diagnostic, error, warning
-from ..identifiers import DOI, KEY, arxiv_id, bare_doi, expected_key, identities, is_arxiv
-from ..knowledge import KnowledgeBase
+from ..loaders.bibliography import Paper
+from ..loaders.identifiers import DOI, KEY, arxiv_id, bare_doi, expected_key, identities, is_arxiv
+from ..loaders.knowledge import KnowledgeBase
 
 REQUIRED = ("title", "author", "year")
 IDENTIFYING = ("doi", "eprint", "url")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..diagnostic import Diagnostic, error
-from ..knowledge import KnowledgeBase
-
-from ..schema import STATUSES
+from ..loaders.knowledge import KnowledgeBase
+from ..loaders.schema import STATUSES
 
 
 def check_orphan_note(kb: KnowledgeBase) -> Iterable[Diagnostic]:

@@ -6,8 +6,8 @@ import re
 from typing import Iterable
 
 from ..diagnostic import Diagnostic, error
-from ..knowledge import KnowledgeBase
-from ..taxonomy import walk_topics
+from ..loaders.knowledge import KnowledgeBase
+from ..loaders.taxonomy import walk_topics
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

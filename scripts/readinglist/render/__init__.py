@@ -6,15 +6,15 @@ are the adapters that put those pages somewhere.
 
 from __future__ import annotations
 
-from ..export import dumps
-from ..knowledge import KnowledgeBase
-from ..taxonomy import SECTION_IDS
+from ..loaders.knowledge import KnowledgeBase
+from ..loaders.taxonomy import SECTION_IDS
+from .export import dumps
 from .home import fill_home
 from .index import build_index
-from .links import PAPERS, paper_uri, section_uri
 from .lists import bibliography_page, open_questions_page, progress_page, tags_page
 from .papers import paper_page
 from .sections import section_page
+from .uris import PAPERS, paper_uri, section_uri
 
 DOWNLOADS = ("references.bib", "readinglist.json")
 FIXED_PAGES = ("open-questions.md", "progress.md", "bibliography.md", "tags.md")

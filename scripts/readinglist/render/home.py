@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..knowledge import KnowledgeBase
-from .links import paper_uri, rel, section_uri
+from ..loaders.knowledge import KnowledgeBase
 from .lists import progress_bar, section_keys
 from .text import md
+from .uris import paper_uri, rel, section_uri
 
 PILLARS = "<!-- readinglist:pillars -->"
 RECENT = "<!-- readinglist:recent -->"

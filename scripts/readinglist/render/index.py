@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..knowledge import KnowledgeBase, Placement
+from ..loaders.knowledge import KnowledgeBase, Placement
 
 
 @dataclass(frozen=True)

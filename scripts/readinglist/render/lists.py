@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..knowledge import KnowledgeBase
-from ..taxonomy import Section, Topic, walk_topics
+from ..loaders.knowledge import KnowledgeBase
+from ..loaders.taxonomy import Section, Topic, walk_topics
 from .index import Index
-from .links import rel, section_uri
 from .rows import paper_row, question_row, status_of, todo_row
 from .text import attr, front_matter, md
+from .uris import rel, section_uri
 
 STATUSES = ("read", "reading", "to-read")
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ..citation import replace_citations
-from ..knowledge import KnowledgeBase, Placement
-from ..prose import prose_lines
+from ..loaders.citation import replace_citations
+from ..loaders.knowledge import KnowledgeBase, Placement
+from ..loaders.prose import prose_lines
 from .index import Index
-from .links import paper_uri, rel, section_uri
 from .rows import bibtex_block, buttons, byline
 from .text import attr, cite_label, front_matter, md
+from .uris import paper_uri, rel, section_uri
 
 _HEADING = re.compile(r"^(#{1,5})(\s)")
 

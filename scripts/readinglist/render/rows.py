@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..knowledge import KnowledgeBase
-from ..taxonomy import Item
-from .links import arxiv_abs, arxiv_pdf, doi_url, paper_uri, rel
+from ..loaders.knowledge import KnowledgeBase
+from ..loaders.taxonomy import Item
 from .text import attr, md
+from .uris import arxiv_abs, arxiv_pdf, doi_url, paper_uri, rel
 
 STATUS_LABELS = {"to-read": "to read", "reading": "reading", "read": "read", None: "no note yet"}
 

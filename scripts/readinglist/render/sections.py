@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..knowledge import KnowledgeBase
-from ..taxonomy import Section, Topic
+from ..loaders.knowledge import KnowledgeBase
+from ..loaders.taxonomy import Section, Topic
 from .frontier import frontier_svg
-from .links import section_uri
 from .rows import item_row
 from .text import attr, front_matter, md
+from .uris import section_uri
 
 FRONTIER_CAPTION = ("Schematic: each model's place on the curve is its rank along the frontier, "
                     "not a measured value. Click a point to jump to its topic; hover for what it "

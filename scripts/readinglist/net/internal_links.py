@@ -12,11 +12,11 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify
 
-from .diagnostic import Diagnostic, error
-from .knowledge import KnowledgeBase
-from .links import Link
-from .render import downloads, render
-from .render.links import paper_uri
+from ..diagnostic import Diagnostic, error
+from ..loaders.knowledge import KnowledgeBase
+from ..render import downloads, render
+from ..render.uris import paper_uri
+from .link_list import Link
 
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{([^}]*)\})?\s*$", re.MULTILINE)
 _EXPLICIT_ID = re.compile(r"(?:^|\s)#([\w-]+)")

@@ -10,15 +10,15 @@ import difflib
 import sys
 from pathlib import Path
 
-from .adding import AddError, fetch_new, new_errors, note_stub, plan, read_bibtex
-from .bibformat import UnformattableError, format_file
-from .diagnostic import format_text
-from .edits import EditError
-from .knowledge import load
-from .remote import Endpoints, FetchError
-from .transaction import Change, LockedError, apply, decode_for_edit, locked
-from .yamlformat import format_yaml
-from .yamltree import parse
+from ..diagnostic import format_text
+from ..edit.add import AddError, new_errors, note_stub, plan, read_bibtex
+from ..edit.canonical_bib import UnformattableError, format_file
+from ..edit.canonical_yaml import format_yaml
+from ..edit.insert import EditError
+from ..edit.transaction import Change, LockedError, apply, decode_for_edit, locked
+from ..loaders.knowledge import load
+from ..loaders.yamltree import parse
+from ..net.metadata import Endpoints, FetchError, fetch_new
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

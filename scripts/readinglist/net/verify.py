@@ -16,15 +16,15 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bibliography import Paper
+from ..diagnostic import Diagnostic, error, warning
+from ..edit.record import Record
+from ..loaders.bibliography import Paper
+from ..loaders.identifiers import family_name, split_authors
+from ..loaders.knowledge import KnowledgeBase
+from ..loaders.latex import decode, fold_ascii
 from .cache import read_cache, write_cache
-from .diagnostic import Diagnostic, error, warning
-from .identifiers import family_name, split_authors
-from .knowledge import KnowledgeBase
-from .latex import decode, fold_ascii
-from .record import Record
-from .remote import (CSL, Endpoints, FetchError, arxiv_query, crossref_url, get_with_headers,
-                     parse_arxiv_feed, record_from_csl)
+from .metadata import (CSL, Endpoints, FetchError, arxiv_query, crossref_url, get_with_headers,
+                       parse_arxiv_feed, record_from_csl)
 
 CACHE_FILE = ".cache/readinglist/verify.json"
 VERIFY_CODES = ("unresolved-identifier", "metadata-mismatch", "published-preprint")

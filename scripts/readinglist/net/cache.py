@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .transaction import Change, apply
+from ..edit.transaction import Change, apply
 
 
 def read_cache(path: Path | None) -> dict:

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..diagnostic import Diagnostic, error
 from . import schema
 from .citation import Citation, find_citations
-from .diagnostic import Diagnostic, error
 from .shape import Reader
 from .textfile import read_text
 from .yamltree import Scalar, parse

@@ -13,7 +13,7 @@ from typing import Union
 
 import yaml
 
-from .diagnostic import Diagnostic, error
+from ..diagnostic import Diagnostic, error
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bibformat import Field, format_entry
-from .identifiers import expected_key, free_key
+from ..loaders.identifiers import expected_key, free_key
+from .canonical_bib import Field, format_entry
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostic import Diagnostic
+from ..diagnostic import Diagnostic
 from .textfile import read_text
 
 THEME_FOLDER = "overrides"   # theme templates, not pages

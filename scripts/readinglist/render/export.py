@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .knowledge import KnowledgeBase
-from .taxonomy import Item, Topic
+from ..loaders.knowledge import KnowledgeBase
+from ..loaders.taxonomy import Item, Topic
 
 VERSION = 1
 

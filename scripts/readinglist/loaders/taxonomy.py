@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .diagnostic import Diagnostic, error
+from ..diagnostic import Diagnostic, error
 from .shape import Reader
 from .textfile import read_text
 from .yamltree import Node, Scalar, parse

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .diagnostic import Diagnostic, error
+from ..diagnostic import Diagnostic, error
 
 BOM = "\ufeff"
 

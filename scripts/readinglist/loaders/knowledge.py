@@ -10,10 +10,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
+from ..diagnostic import Diagnostic
+from .allowlist import Finding, scan
 from .bibliography import Paper, load_papers
-from .diagnostic import Diagnostic
 from .history import changed_dates
-from .markup import Finding, scan
 from .notes import Note, load_notes
 from .pages import Page, load_pages
 from .taxonomy import Item, Section, Tag, Topic, load_sections, load_tags, walk_topics

@@ -14,8 +14,10 @@ import urllib.request
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 
-from .identifiers import arxiv_id
-from .record import Record
+from ..edit.add import NewPaper, parse_identifier, refuse_known
+from ..edit.record import Record, key_for, to_entry
+from ..loaders.identifiers import arxiv_id, identities
+from ..loaders.knowledge import KnowledgeBase
 
 CSL = "application/vnd.citationstyles.csl+json"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -115,6 +117,16 @@ def fetch_doi(doi: str, endpoints: Endpoints) -> Record:
     except FetchError:
         return record_from_csl(_get(f"{endpoints.doi}/{urllib.parse.quote(doi)}", endpoints,
                                     accept=CSL), doi, False)
+
+
+def fetch_new(kb: KnowledgeBase, identifier: str, endpoints: Endpoints) -> list[NewPaper]:
+    """The paper an arXiv id or DOI names, keyed and formatted for `add`."""
+    kind, value = parse_identifier(identifier)
+    refuse_known(kb, {(kind, value.lower() if kind == "doi" else value)})
+    record = fetch_arxiv(value, endpoints) if kind == "arxiv" else fetch_doi(value, endpoints)
+    refuse_known(kb, identities(dict(record.extra)))
+    key = key_for(record, set(kb.papers))
+    return [NewPaper(key, to_entry(key, record), record.title)]
 
 
 def _json(data: bytes):

@@ -7,10 +7,10 @@ import logging
 import sys
 from pathlib import Path
 
-from . import diagnostic
-from .checks import check
-from .export import dumps
-from .knowledge import KnowledgeBase, load
+from .. import diagnostic
+from ..checks import check
+from ..loaders.knowledge import KnowledgeBase, load
+from ..render.export import dumps
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -78,17 +78,17 @@ def _register_contributor_commands(commands) -> list[argparse.ArgumentParser]:
     links.add_argument("--report", type=Path, metavar="FILE",
                        help="also write a Markdown report (for a CI job summary)")
     links.add_argument("--no-cache", action="store_true", help="check even recent successes")
-    links.set_defaults(run=_later("run_links", "maintain"))
+    links.set_defaults(run=_later("run_links", "net_commands"))
     verify = commands.add_parser("verify", help="check every arXiv id and DOI against arXiv, "
                                  "Crossref and doi.org: it resolves, and title, first author "
                                  "and year agree")
     verify.add_argument("--offline", action="store_true", help="use cached replies only")
     verify.add_argument("--format", choices=sorted(diagnostic.FORMATS), default="text")
-    verify.set_defaults(run=_later("run_verify", "maintain"))
+    verify.set_defaults(run=_later("run_verify", "net_commands"))
     return [add, new, fmt, links, verify]
 
 
-def _later(name: str, module: str = "contribute"):
+def _later(name: str, module: str = "edit_commands"):
     """The command, imported when it runs: `check` need not load the fetching code."""
     def run(root: Path, args: argparse.Namespace) -> int:
         from importlib import import_module
@@ -122,8 +122,8 @@ def _render(root: Path, args: argparse.Namespace) -> int:
     kb, diagnostics = _diagnose(root, history=True)
     if _refuse_errors(diagnostics):
         return EXIT_PROBLEMS
-    from .render import downloads, render
-    from .transaction import Change, apply
+    from ..edit.transaction import Change, apply
+    from ..render import downloads, render
     pages = {**render(kb), **downloads(kb)}
     apply(args.dir, [Change(uri, content) for uri, content in pages.items()])
     print(f"wrote {len(pages)} files to {args.dir}", file=sys.stderr)

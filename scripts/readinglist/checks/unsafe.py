@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic, error
-from ..knowledge import KnowledgeBase
+from ..loaders.knowledge import KnowledgeBase
 
 
 def check_unsafe_html(kb: KnowledgeBase) -> Iterable[Diagnostic]:

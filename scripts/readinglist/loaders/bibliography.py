@@ -10,7 +10,7 @@ from typing import NamedTuple
 import bibtexparser
 from bibtexparser import model
 
-from .diagnostic import Diagnostic, error
+from ..diagnostic import Diagnostic, error
 from .identifiers import display_name, is_arxiv, arxiv_id, bare_doi, split_authors
 from .latex import decode
 from .textfile import column_of, read_text

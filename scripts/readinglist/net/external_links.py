@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from .cache import read_cache, write_cache
-from .config import LinkSettings
+from .settings import LinkSettings
 
 CACHE_FILE = ".cache/readinglist/links.json"
 FINAL = {404, 410}

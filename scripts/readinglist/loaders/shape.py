@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .diagnostic import Diagnostic, error
+from ..diagnostic import Diagnostic, error
 from .yamltree import Mapping, Node, Scalar, Sequence, describe_type, scalar_type
 
 _KIND = {Mapping: "a mapping", Sequence: "a list", Scalar: "a string"}

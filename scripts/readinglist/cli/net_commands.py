@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import diagnostic
-from .config import ConfigError, load_settings, load_verify_settings
-from .knowledge import load
-from .linkcheck import CACHE_FILE, check_links
-from .links import collect, duplicates
-from .sitelinks import internal_problems
+from .. import diagnostic
+from ..loaders.knowledge import load
+from ..net.external_links import CACHE_FILE, check_links
+from ..net.internal_links import internal_problems
+from ..net.link_list import collect, duplicates
+from ..net.settings import ConfigError, load_settings, load_verify_settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -105,8 +105,8 @@ def _relative(root: Path, given: str) -> str:
 
 
 def run_verify(root: Path, args: argparse.Namespace) -> int:
-    from .remote import Endpoints, FetchError
-    from .verify import CACHE_FILE as VERIFY_CACHE, Client, verify
+    from ..net.metadata import Endpoints, FetchError
+    from ..net.verify import CACHE_FILE as VERIFY_CACHE, Client, verify
     try:
         settings = load_verify_settings(root, offline=args.offline)
     except ConfigError as exc:

@@ -11,15 +11,13 @@ from pathlib import Path
 
 import bibtexparser
 
-from .bibformat import field_of, format_entry
-from .checks import check
-from .diagnostic import Diagnostic
-from .edits import insert_entry, insert_item
-from .identifiers import (ARXIV_URL, DOI_PREFIX, arxiv_id, doi_key, expected_key, free_key,
-                          identities)
-from .knowledge import KnowledgeBase, load
-from .record import key_for, to_entry
-from .remote import Endpoints, fetch_arxiv, fetch_doi
+from ..checks import check
+from ..diagnostic import Diagnostic
+from ..loaders.identifiers import (ARXIV_URL, DOI_PREFIX, arxiv_id, doi_key, expected_key, free_key,
+                                   identities)
+from ..loaders.knowledge import KnowledgeBase, load
+from .canonical_bib import field_of, format_entry
+from .insert import insert_entry, insert_item
 from .transaction import Change, decode_for_edit
 
 BIB_FILE = "bib/references.bib"
@@ -60,15 +58,6 @@ def refuse_known(kb: KnowledgeBase, found: set[tuple[str, str]]) -> None:
             raise AddError(f"{'arXiv id' if kind == 'arxiv' else 'DOI'} {value} is already in "
                            f"the bibliography as '{paper.key}' ({paper.path}:{paper.line}); "
                            f"list it with '- paper: {paper.key}' instead")
-
-
-def fetch_new(kb: KnowledgeBase, identifier: str, endpoints: Endpoints) -> list[NewPaper]:
-    kind, value = parse_identifier(identifier)
-    refuse_known(kb, {(kind, value.lower() if kind == "doi" else value)})
-    record = fetch_arxiv(value, endpoints) if kind == "arxiv" else fetch_doi(value, endpoints)
-    refuse_known(kb, identities(dict(record.extra)))
-    key = key_for(record, set(kb.papers))
-    return [NewPaper(key, to_entry(key, record), record.title)]
 
 
 def read_bibtex(kb: KnowledgeBase, text: str) -> list[NewPaper]:

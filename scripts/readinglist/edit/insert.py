@@ -9,7 +9,7 @@ import re
 
 import bibtexparser
 
-from .yamltree import Mapping, Node, Scalar, Sequence, parse
+from ..loaders.yamltree import Mapping, Node, Scalar, Sequence, parse
 
 
 class EditError(ValueError):
