@@ -8,11 +8,13 @@ text and order and come first.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-import bibtexparser
 from bibtexparser import model
+
+from ..diagnostic import Diagnostic, format_text
+from ..loaders.blocks import read_blocks
+from ..loaders.expressions import literal
 
 FIELD_ORDER = ("title", "author", "editor", "year", "month", "journal", "booktitle",
                "howpublished", "school", "institution", "volume", "number", "pages", "publisher",
@@ -22,7 +24,15 @@ NAME_WIDTH = 13
 
 
 class UnformattableError(ValueError):
-    """The file has entries that cannot be parsed, so it is not reformatted."""
+    """The file has blocks that cannot be read, so it is not reformatted."""
+
+    def __init__(self, reason: str, diagnostics: list[Diagnostic] = ()):
+        super().__init__(reason)
+        self.diagnostics = list(diagnostics)
+
+    def report(self) -> str:
+        """The diagnostics, one a line, then the reason."""
+        return format_text(self.diagnostics) + f"readinglist: {self}\n"
 
 
 @dataclass(frozen=True)
@@ -42,37 +52,21 @@ def format_entry(entry_type: str, key: str, fields: list[Field]) -> str:
     return "\n".join(lines + ["}"])
 
 
-def format_file(text: str) -> str:
-    """The whole file in canonical form. Raises UnformattableError if an entry is broken."""
-    library = bibtexparser.parse_string(text, parse_stack=[])
-    if library.failed_blocks:
-        first = library.failed_blocks[0]
-        raise UnformattableError(f"line {first.start_line + 1}: an entry cannot be parsed; "
-                                 "fix it (readinglist check says how) before formatting")
-    preamble = [block.raw.strip() for block in library.blocks
-                if not isinstance(block, model.Entry) and block.raw.strip()]
-    entries = sorted(library.entries, key=lambda e: e.key.lower())
+def format_file(text: str, path: str = "bib/references.bib") -> str:
+    """The whole file in canonical form. Raises UnformattableError if a block cannot be read."""
+    blocks = read_blocks(text, path)
+    if blocks.diagnostics:
+        raise UnformattableError(f"{path} has blocks that cannot be read; nothing was "
+                                 "formatted (fix them first)", blocks.diagnostics)
+    verbatim = [raw.strip() for raw in blocks.verbatim if raw.strip()]
+    entries = sorted(blocks.entries, key=lambda e: e.key.lower())
     formatted = [format_entry(e.entry_type, e.key, [field_of(f) for f in e.fields])
                  for e in entries]
-    return "\n\n".join(preamble + formatted) + "\n"
+    return "\n\n".join(verbatim + formatted) + "\n"
 
 
 def field_of(field: model.Field) -> Field:
     """A parsed field without its delimiters; macros and concatenations are kept whole."""
     name, raw = field.key.lower(), field.value.strip()
-    if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):
-        return Field(name, raw[1:-1])
-    if raw.startswith('"') and raw.endswith('"') and '"' not in raw[1:-1]:
-        return Field(name, raw[1:-1])
-    if re.fullmatch(r"\d+", raw):
-        return Field(name, raw)
-    return Field(name, raw, braced=False)
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for char in text:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            return False
-    return depth == 0
+    text = literal(raw)
+    return Field(name, raw, braced=False) if text is None else Field(name, text)
