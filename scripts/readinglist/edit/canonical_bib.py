@@ -1,9 +1,9 @@
 """The canonical form of a BibTeX file: what `readinglist fmt` writes and `add` appends.
 
 Entries are sorted by key; each field sits on its own line, two spaces in, its name lowercase and
-padded so the values line up, its value in braces (a macro or a concatenation stays as written);
-fields follow FIELD_ORDER, then the rest alphabetically. @string, @preamble and comments keep their
-text and order and come first.
+padded so the values line up, its value in braces (a @string name stays bare, and each text of a
+concatenation gets its own braces); fields follow FIELD_ORDER, then the rest alphabetically.
+@string, @preamble and comments keep their text and order and come first.
 """
 
 from __future__ import annotations
@@ -13,14 +13,17 @@ from dataclasses import dataclass
 from bibtexparser import model
 
 from ..diagnostic import Diagnostic, format_text
+from ..loaders.bibliography import read_papers
 from ..loaders.blocks import read_blocks
-from ..loaders.expressions import literal
+from ..loaders.expressions import parse_value
 
 FIELD_ORDER = ("title", "author", "editor", "year", "month", "journal", "booktitle",
                "howpublished", "school", "institution", "volume", "number", "pages", "publisher",
                "eprint", "archiveprefix", "primaryclass", "doi", "url", "pdf", "code", "slides",
                "video", "abstract")
 NAME_WIDTH = 13
+# What check says of a block or a value that cannot be read: fmt leaves such a file alone.
+UNREADABLE = frozenset({"bibtex-syntax", "duplicate-field"})
 
 
 class UnformattableError(ValueError):
@@ -54,10 +57,11 @@ def format_entry(entry_type: str, key: str, fields: list[Field]) -> str:
 
 def format_file(text: str, path: str = "bib/references.bib") -> str:
     """The whole file in canonical form. Raises UnformattableError if a block cannot be read."""
-    blocks = read_blocks(text, path)
-    if blocks.diagnostics:
+    unreadable = [d for d in read_papers(text, path)[2] if d.code in UNREADABLE]
+    if unreadable:
         raise UnformattableError(f"{path} has blocks that cannot be read; nothing was "
-                                 "formatted (fix them first)", blocks.diagnostics)
+                                 "formatted (fix them first)", sorted(unreadable))
+    blocks = read_blocks(text, path)
     verbatim = [raw.strip() for raw in blocks.verbatim if raw.strip()]
     entries = sorted(blocks.entries, key=lambda e: e.key.lower())
     formatted = [format_entry(e.entry_type, e.key, [field_of(f) for f in e.fields])
@@ -66,7 +70,14 @@ def format_file(text: str, path: str = "bib/references.bib") -> str:
 
 
 def field_of(field: model.Field) -> Field:
-    """A parsed field without its delimiters; macros and concatenations are kept whole."""
+    """A parsed field without its delimiters. A concatenation is written again with each text
+    in braces: bibtexparser does not count braces between quotes, so `"{"0}"` written as it was
+    could end the entry early once the entry is delimited by braces rather than parentheses."""
     name, raw = field.key.lower(), field.value.strip()
-    text = literal(raw)
-    return Field(name, raw, braced=False) if text is None else Field(name, text)
+    parts = parse_value(raw)
+    if parts is None:                       # reported by check; format_file refuses first
+        return Field(name, raw, braced=False)
+    if len(parts) == 1 and not parts[0].macro:
+        return Field(name, parts[0].text)
+    return Field(name, " # ".join(p.text if p.macro else f"{{{p.text}}}" for p in parts),
+                 braced=False)

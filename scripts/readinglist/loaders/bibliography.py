@@ -98,9 +98,11 @@ def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diag
     diagnostics: list[Diagnostic] = []
     for file in sorted((root / "bib").glob("*.bib"), key=lambda p: p.name):
         path = file.relative_to(root).as_posix()
-        text, found = read_text(root, path)
-        diagnostics += found
-        for paper in _parse(text, path, diagnostics, broken):
+        text, unreadable = read_text(root, path)
+        in_file, not_kept, problems = read_papers(text, path)
+        diagnostics += unreadable + problems
+        broken |= not_kept
+        for paper in in_file:
             first = seen.get(paper.key.lower())
             if first is not None:
                 diagnostics.append(error(path, paper.line, paper.col, "duplicate-key",
@@ -112,12 +114,13 @@ def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diag
     return papers, frozenset(broken - set(papers)), diagnostics
 
 
-def _parse(text: str, path: str, diagnostics: list[Diagnostic], broken: set[str]) -> list[Paper]:
+def read_papers(text: str, path: str) -> tuple[list[Paper], set[str], list[Diagnostic]]:
+    """The entries of one file in file order, the keys of those not kept, and the problems."""
     blocks = read_blocks(text, path)
-    values, found = define(blocks.strings, path)
-    diagnostics += blocks.diagnostics + found
-    broken |= blocks.broken
-    return [_paper(entry, path, values, diagnostics) for entry in blocks.entries]
+    values, diagnostics = define(blocks.strings, path)
+    diagnostics += blocks.diagnostics
+    papers = [_paper(entry, path, values, diagnostics) for entry in blocks.entries]
+    return papers, blocks.broken, diagnostics
 
 
 def _paper(entry: model.Entry, path: str, values: dict[str, str | None],
@@ -145,9 +148,9 @@ def _expanded(entry: model.Entry, written: model.Field, parts, values: dict[str,
         return expand(parts, values, site, diagnostics)
     shown = " ".join(written.value.split())
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    problem = f"= {shown} is not a value BibTeX can read" if shown else "has no value"
     diagnostics.append(error(site.path, site.line, site.col, "bibtex-syntax",
-                             f"{site.subject} = {shown} is not a value BibTeX can read; "
-                             f"{READABLE}"))
+                             f"{site.subject} {problem}; {READABLE}"))
     return None
 
 

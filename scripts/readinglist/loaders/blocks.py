@@ -44,7 +44,13 @@ def take(block: model.Block, blocks: Blocks) -> None:
 
 
 def _entry(block: model.Entry, blocks: Blocks) -> None:
-    blocks.entries.append(block)
+    # bibtexparser compares field names as written; BibTeX (and `fmt`, which lowercases them)
+    # does not, so `Title` and `title` are the same field given twice.
+    names = [f.key.lower() for f in block.fields]
+    if len(set(names)) < len(names):
+        _duplicate_fields(block, {n for n in names if names.count(n) > 1}, blocks)
+    else:
+        blocks.entries.append(block)
 
 
 def _string(block: model.String, blocks: Blocks) -> None:
@@ -67,10 +73,15 @@ def _duplicate_key(block: model.DuplicateBlockKeyBlock, blocks: Blocks) -> None:
 
 
 def _duplicate_field(block: model.DuplicateFieldKeyBlock, blocks: Blocks) -> None:
-    names = ", ".join(sorted(block.duplicate_keys))
-    blocks.diagnostics.append(error(blocks.path, block.start_line + 1, 1, "duplicate-field",
-                                    f"entry repeats the field {names}; keep one of each"))
-    blocks.broken.add(block.ignore_error_block.key)
+    _entry(block.ignore_error_block, blocks)   # reported there, with names in any case
+
+
+def _duplicate_fields(entry: model.Entry, names: set[str], blocks: Blocks) -> None:
+    """Which of two values is right is for a person to say: the entry is not kept."""
+    blocks.diagnostics.append(error(blocks.path, entry.start_line + 1, 1, "duplicate-field",
+                                    f"entry repeats the field {', '.join(sorted(names))}; keep "
+                                    "one of each"))
+    blocks.broken.add(entry.key)
 
 
 def _failed(block: model.ParsingFailedBlock, blocks: Blocks) -> None:

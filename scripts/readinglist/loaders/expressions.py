@@ -41,14 +41,6 @@ def parse_value(raw: str) -> tuple[Part, ...] | None:
         at = _SPACE.match(raw, at + 1).end()
 
 
-def literal(raw: str) -> str | None:
-    """The text of a value that is one braced or quoted part, a number, or None otherwise."""
-    parts = parse_value(raw)
-    if parts is None or len(parts) != 1 or parts[0].macro:
-        return None
-    return parts[0].text
-
-
 def _operand(raw: str, at: int) -> tuple[Part | None, int]:
     if at >= len(raw):
         return None, at
