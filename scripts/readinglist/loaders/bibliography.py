@@ -130,8 +130,8 @@ def _paper(entry: model.Entry, path: str, values: dict[str, str | None],
     for written in entry.fields:
         name, line = written.key.lower(), (written.start_line or entry.start_line) + 1
         parts = parse_value(written.value)
-        if parts is not None and not any(part.macro for part in parts):   # most values
-            value = "".join(part.text for part in parts)
+        if parts is not None and len(parts) == 1 and not parts[0].macro:   # most values
+            value = parts[0].text
         else:
             value = _expanded(entry, written, parts, values, diagnostics, Site(
                 path, line, _column(entry, written), f"field '{name}' of '{entry.key}'"))

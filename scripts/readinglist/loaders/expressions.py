@@ -27,6 +27,10 @@ class Part(NamedTuple):
 
 def parse_value(raw: str) -> tuple[Part, ...] | None:
     """The parts of a field's or an @string's value, or None if BibTeX could not read it."""
+    if raw[:1] == "{" and raw[-1:] == "}":   # most values: text in braces, no braces inside
+        inner = raw[1:-1]
+        if "{" not in inner and "}" not in inner:
+            return (Part(inner),)
     parts, at = [], _SPACE.match(raw).end()
     while True:
         part, at = _operand(raw, at)
