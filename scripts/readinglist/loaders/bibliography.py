@@ -13,8 +13,8 @@ from .blocks import read_blocks
 from .expressions import READABLE, parse_value
 from .identifiers import display_name, is_arxiv, arxiv_id, bare_doi, split_authors
 from .latex import decode
-from .macros import Site, column_after_delimiter, define, expand
-from .textfile import column_of, read_text
+from .macros import Site, define, expand
+from .textfile import column_after_delimiter, column_of, read_text
 
 VENUE_FIELDS = ("journal", "booktitle", "howpublished")
 

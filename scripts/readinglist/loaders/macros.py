@@ -15,6 +15,7 @@ from bibtexparser import model
 
 from ..diagnostic import Diagnostic, error
 from .expressions import READABLE, Part, parse_value
+from .textfile import column_after_delimiter
 
 MONTHS = {name[:3].lower(): name for name in (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -75,14 +76,6 @@ def expand(parts: tuple[Part, ...], values: dict[str, str | None], site: Site,
                                "out instead of repeating @string names"))
         return None
     return "".join(texts) if complete else None
-
-
-def column_after_delimiter(raw: str, name: str) -> int:
-    """Column of a block's name or key: the first match after its opening brace or parenthesis."""
-    first = raw.split("\n", 1)[0]
-    opening = min((i for i in (first.find("{"), first.find("(")) if i >= 0), default=0)
-    index = first.lower().find(name.lower(), opening) if name else -1
-    return index + 1 if index >= 0 else 1
 
 
 def _definitions(strings: Iterable[model.String],
