@@ -9,6 +9,7 @@ concatenation gets its own braces); fields follow FIELD_ORDER, then the rest alp
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from bibtexparser import model
 
@@ -29,7 +30,7 @@ UNREADABLE = frozenset({"bibtex-syntax", "duplicate-field"})
 class UnformattableError(ValueError):
     """The file has blocks that cannot be read, so it is not reformatted."""
 
-    def __init__(self, reason: str, diagnostics: list[Diagnostic] = ()):
+    def __init__(self, reason: str, diagnostics: Iterable[Diagnostic] = ()):
         super().__init__(reason)
         self.diagnostics = list(diagnostics)
 

@@ -133,7 +133,7 @@ def _paper(entry: model.Entry, path: str, values: dict[str, str | None],
         if parts is not None and len(parts) == 1 and not parts[0].macro:   # most values
             value = parts[0].text
         else:
-            value = _expanded(entry, written, parts, values, diagnostics, Site(
+            value = _expanded(written, parts, values, diagnostics, Site(
                 path, line, _column(entry, written), f"field '{name}' of '{entry.key}'"))
         if value is None:
             unresolved.add(name)
@@ -142,8 +142,9 @@ def _paper(entry: model.Entry, path: str, values: dict[str, str | None],
                  entry.start_line + 1, frozenset(unresolved))
 
 
-def _expanded(entry: model.Entry, written: model.Field, parts, values: dict[str, str | None],
+def _expanded(written: model.Field, parts, values: dict[str, str | None],
               diagnostics: list[Diagnostic], site: Site) -> str | None:
+    """A value with @string names in it, or one that cannot be read (reported here)."""
     if parts is not None:
         return expand(parts, values, site, diagnostics)
     shown = " ".join(written.value.split())
