@@ -36,6 +36,8 @@ def generated(kind: str, megabytes: int = 0, depth: int = 0) -> str:
     if kind == "big-bib-entry":
         return ("@misc{doe2021big,\n  title = {Big},\n  author = {Doe, Jo},\n  abstract = {"
                 + "lorem ipsum " * (megabytes * 2**20 // 12) + "},\n  url = {https://e.org/b},\n}\n")
+    if kind == "string-chain":
+        return "".join(f"@string{{s{i} = s{i + 1}}}\n" for i in range(depth))
     raise ValueError(kind)
 
 

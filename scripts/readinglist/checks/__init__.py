@@ -6,7 +6,8 @@ from ..diagnostic import Diagnostic
 from ..loaders.knowledge import KnowledgeBase
 from .bibliography import (check_duplicate_identifier, check_invalid_arxiv_id, check_invalid_doi,
                            check_invalid_year, check_key_convention, check_missing_field,
-                           check_missing_identifier, check_unlisted_paper)
+                           check_missing_identifier, check_unlisted_paper,
+                           check_unsupported_field)
 from .notes import check_orphan_note, check_unknown_citation, check_unknown_status, \
     check_unknown_tag
 from .taxonomy import check_duplicate_id, check_duplicate_item, check_invalid_id, \
@@ -17,6 +18,7 @@ CHECKS = (
     check_invalid_id, check_duplicate_id, check_unknown_paper, check_duplicate_item,
     check_missing_field, check_missing_identifier, check_invalid_arxiv_id, check_invalid_doi,
     check_invalid_year, check_key_convention, check_duplicate_identifier, check_unlisted_paper,
+    check_unsupported_field,
     check_orphan_note, check_unknown_status, check_unknown_tag, check_unknown_citation,
     check_unsafe_html, check_unsafe_link, check_unsafe_attribute,
 )
@@ -27,7 +29,7 @@ LOADER_CODES = (
     "yaml-type-trap", "wrong-type", "unknown-field", "missing-field", "missing-section",
     "unknown-section", "section-id", "invalid-order", "invalid-item", "bibtex-syntax",
     "duplicate-field", "duplicate-key", "missing-front-matter", "unterminated-front-matter",
-    "too-deep",
+    "too-deep", "duplicate-string", "undefined-string", "string-loop", "string-too-long",
 )
 
 

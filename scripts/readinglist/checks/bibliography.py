@@ -12,6 +12,8 @@ from ..loaders.knowledge import KnowledgeBase
 
 REQUIRED = ("title", "author", "year")
 IDENTIFYING = ("doi", "eprint", "url")
+# Fields through which BibTeX and biblatex copy fields from another entry.
+UNSUPPORTED = {"crossref": "the entry", "xdata": "the @xdata entry"}
 
 
 def check_missing_field(kb: KnowledgeBase) -> Iterable[Diagnostic]:
@@ -31,7 +33,7 @@ def check_missing_identifier(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 
 def check_invalid_arxiv_id(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     for paper in kb.papers.values():
-        field = paper.field("eprint")
+        field = _expanded(paper, "eprint")
         if field and is_arxiv(paper.values()) and arxiv_id(field.value) is None:
             yield _at(paper, field, "invalid-arxiv-id", f"eprint '{field.value}' is not an arXiv "
                       "id; write it as 2011.14522 or hep-th/9901001, without a URL")
@@ -39,7 +41,7 @@ def check_invalid_arxiv_id(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 
 def check_invalid_doi(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     for paper in kb.papers.values():
-        field = paper.field("doi")
+        field = _expanded(paper, "doi")
         if field is None:
             continue
         doi = bare_doi(field.value)
@@ -53,7 +55,7 @@ def check_invalid_doi(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 
 def check_invalid_year(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     for paper in kb.papers.values():
-        field = paper.field("year")
+        field = _expanded(paper, "year")
         if field and not _is_year(field.value):
             yield _at(paper, field, "invalid-year", f"year '{field.value}' is not a four-digit "
                       "year; write e.g. year = {2021}")
@@ -62,7 +64,8 @@ def check_invalid_year(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 def check_key_convention(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     for paper in kb.papers.values():
         author, year, title = paper.get("author"), paper.get("year"), paper.get("title")
-        undecodable = "\ufffd" in f"{author}{title}"   # invalid UTF-8, reported already
+        # Invalid UTF-8 or a missing @string: reported already, and no ground for a key.
+        undecodable = "\ufffd" in f"{author}{title}" or paper.unresolved & set(REQUIRED)
         derivable = author and title and year and _is_year(year) and not undecodable
         expected = expected_key(author, year, title) if derivable else None
         # A preprint published a year later keeps the key it was listed under: its arXiv year.
@@ -98,6 +101,22 @@ def check_unlisted_paper(kb: KnowledgeBase) -> Iterable[Diagnostic]:
             yield warning(paper.path, paper.line, paper.col, "unlisted-paper",
                           f"paper '{paper.key}' is in no topic; list it in taxonomy/ or "
                           "remove the entry")
+
+
+def check_unsupported_field(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    for paper in kb.papers.values():
+        for name, inherits in UNSUPPORTED.items():
+            field = paper.field(name)
+            if field:
+                yield _at(paper, field, "unsupported-field", f"field '{name}' of "
+                          f"'{paper.key}' is not supported: readinglist reads each entry on its "
+                          f"own and does not inherit from {inherits} '{field.value}'; copy "
+                          f"the fields this entry needs into it and remove {name}")
+
+
+def _expanded(paper: Paper, name: str):
+    """The field, unless its value is kept as written because a @string is missing."""
+    return None if name in paper.unresolved else paper.field(name)
 
 
 def _arxiv_year(arxiv: str) -> str | None:

@@ -87,7 +87,10 @@ def run_fmt(root: Path, args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS if changes else EXIT_OK
         with locked(root):
             apply(root, changes)
-    except (UnformattableError, LockedError, OSError, UnicodeDecodeError) as exc:
+    except UnformattableError as exc:
+        sys.stderr.write(exc.report())
+        return EXIT_PROBLEMS
+    except (LockedError, OSError, UnicodeDecodeError) as exc:
         return _fail(exc, EXIT_PROBLEMS)
     for change in changes:
         print(f"reformatted {change.path}")
@@ -100,12 +103,12 @@ def canonical_changes(root: Path) -> list[Change]:
         path = file.relative_to(root).as_posix()
         text = decode_for_edit(file.read_bytes())
         if file.suffix == ".bib":
-            canonical = format_file(text)
+            canonical = format_file(text, path)
         else:
             tree, problems = parse(text, path)
             if problems or tree is None:
-                raise UnformattableError(f"{path} does not parse; fix it (readinglist check "
-                                         "says how) before formatting")
+                raise UnformattableError(f"{path} does not parse; nothing was formatted "
+                                         "(fix it first)", problems)
             canonical = format_yaml(text)
         if canonical != text:
             changes.append(Change(path, canonical))

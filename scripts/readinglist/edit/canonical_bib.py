@@ -1,28 +1,42 @@
 """The canonical form of a BibTeX file: what `readinglist fmt` writes and `add` appends.
 
 Entries are sorted by key; each field sits on its own line, two spaces in, its name lowercase and
-padded so the values line up, its value in braces (a macro or a concatenation stays as written);
-fields follow FIELD_ORDER, then the rest alphabetically. @string, @preamble and comments keep their
-text and order and come first.
+padded so the values line up, its value in braces (a @string name stays bare, and each text of a
+concatenation gets its own braces); fields follow FIELD_ORDER, then the rest alphabetically.
+@string, @preamble and comments keep their text and order and come first.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from typing import Iterable
 
-import bibtexparser
 from bibtexparser import model
+
+from ..diagnostic import Diagnostic, format_text
+from ..loaders.bibliography import read_papers
+from ..loaders.blocks import read_blocks
+from ..loaders.expressions import parse_value
 
 FIELD_ORDER = ("title", "author", "editor", "year", "month", "journal", "booktitle",
                "howpublished", "school", "institution", "volume", "number", "pages", "publisher",
                "eprint", "archiveprefix", "primaryclass", "doi", "url", "pdf", "code", "slides",
                "video", "abstract")
 NAME_WIDTH = 13
+# What check says of a block or a value that cannot be read: fmt leaves such a file alone.
+UNREADABLE = frozenset({"bibtex-syntax", "duplicate-field"})
 
 
 class UnformattableError(ValueError):
-    """The file has entries that cannot be parsed, so it is not reformatted."""
+    """The file has blocks that cannot be read, so it is not reformatted."""
+
+    def __init__(self, reason: str, diagnostics: Iterable[Diagnostic] = ()):
+        super().__init__(reason)
+        self.diagnostics = list(diagnostics)
+
+    def report(self) -> str:
+        """The diagnostics, one a line, then the reason."""
+        return format_text(self.diagnostics) + f"readinglist: {self}\n"
 
 
 @dataclass(frozen=True)
@@ -42,37 +56,29 @@ def format_entry(entry_type: str, key: str, fields: list[Field]) -> str:
     return "\n".join(lines + ["}"])
 
 
-def format_file(text: str) -> str:
-    """The whole file in canonical form. Raises UnformattableError if an entry is broken."""
-    library = bibtexparser.parse_string(text, parse_stack=[])
-    if library.failed_blocks:
-        first = library.failed_blocks[0]
-        raise UnformattableError(f"line {first.start_line + 1}: an entry cannot be parsed; "
-                                 "fix it (readinglist check says how) before formatting")
-    preamble = [block.raw.strip() for block in library.blocks
-                if not isinstance(block, model.Entry) and block.raw.strip()]
-    entries = sorted(library.entries, key=lambda e: e.key.lower())
+def format_file(text: str, path: str = "bib/references.bib") -> str:
+    """The whole file in canonical form. Raises UnformattableError if a block cannot be read."""
+    unreadable = [d for d in read_papers(text, path)[2] if d.code in UNREADABLE]
+    if unreadable:
+        raise UnformattableError(f"{path} has blocks that cannot be read; nothing was "
+                                 "formatted (fix them first)", sorted(unreadable))
+    blocks = read_blocks(text, path)
+    verbatim = [raw.strip() for raw in blocks.verbatim if raw.strip()]
+    entries = sorted(blocks.entries, key=lambda e: e.key.lower())
     formatted = [format_entry(e.entry_type, e.key, [field_of(f) for f in e.fields])
                  for e in entries]
-    return "\n\n".join(preamble + formatted) + "\n"
+    return "\n\n".join(verbatim + formatted) + "\n"
 
 
 def field_of(field: model.Field) -> Field:
-    """A parsed field without its delimiters; macros and concatenations are kept whole."""
+    """A parsed field without its delimiters. A concatenation is written again with each text
+    in braces: bibtexparser does not count braces between quotes, so `"{"0}"` written as it was
+    could end the entry early once the entry is delimited by braces rather than parentheses."""
     name, raw = field.key.lower(), field.value.strip()
-    if raw.startswith("{") and raw.endswith("}") and _balanced(raw[1:-1]):
-        return Field(name, raw[1:-1])
-    if raw.startswith('"') and raw.endswith('"') and '"' not in raw[1:-1]:
-        return Field(name, raw[1:-1])
-    if re.fullmatch(r"\d+", raw):
-        return Field(name, raw)
-    return Field(name, raw, braced=False)
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for char in text:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            return False
-    return depth == 0
+    parts = parse_value(raw)
+    if parts is None:                       # reported by check; format_file refuses first
+        return Field(name, raw, braced=False)
+    if len(parts) == 1 and not parts[0].macro:
+        return Field(name, parts[0].text)
+    return Field(name, " # ".join(p.text if p.macro else f"{{{p.text}}}" for p in parts),
+                 braced=False)

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-import bibtexparser
 from bibtexparser import model
 
 from ..diagnostic import Diagnostic, error
+from .blocks import read_blocks
+from .expressions import READABLE, parse_value
 from .identifiers import display_name, is_arxiv, arxiv_id, bare_doi, split_authors
 from .latex import decode
-from .textfile import column_of, read_text
+from .macros import Site, define, expand
+from .textfile import column_after_delimiter, column_of, read_text
 
 VENUE_FIELDS = ("journal", "booktitle", "howpublished")
-_KEY_OF_BLOCK = re.compile(r"^\s*@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
 
 
 class BibField(NamedTuple):
@@ -35,11 +35,12 @@ class Paper:
     raw: str              # the entry exactly as written in the file
     path: str
     line: int
+    unresolved: frozenset[str] = frozenset()   # fields kept as written: a @string is missing
 
     @property
     def col(self) -> int:
         """Column of the key on the entry's first line (computed only for a diagnostic)."""
-        return column_of(self.raw.split("\n", 1)[0], self.key)
+        return column_after_delimiter(self.raw, self.key)
 
     def column(self, field: BibField) -> int:
         """Column of a field's name on its line."""
@@ -97,9 +98,11 @@ def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diag
     diagnostics: list[Diagnostic] = []
     for file in sorted((root / "bib").glob("*.bib"), key=lambda p: p.name):
         path = file.relative_to(root).as_posix()
-        text, found = read_text(root, path)
-        diagnostics += found
-        for paper in _parse(text, path, diagnostics, broken):
+        text, unreadable = read_text(root, path)
+        in_file, not_kept, problems = read_papers(text, path)
+        diagnostics += unreadable + problems
+        broken |= not_kept
+        for paper in in_file:
             first = seen.get(paper.key.lower())
             if first is not None:
                 diagnostics.append(error(path, paper.line, paper.col, "duplicate-key",
@@ -111,35 +114,48 @@ def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diag
     return papers, frozenset(broken - set(papers)), diagnostics
 
 
-def _parse(text: str, path: str, diagnostics: list[Diagnostic], broken: set[str]) -> list[Paper]:
-    library = bibtexparser.parse_string(text)
-    papers = []
-    for block in library.blocks:
-        line = block.start_line + 1
-        if isinstance(block, model.DuplicateBlockKeyBlock):
-            papers.append(_paper(block.ignore_error_block, path))
-        elif isinstance(block, model.DuplicateFieldKeyBlock):
-            names = ", ".join(sorted(block.duplicate_keys))
-            diagnostics.append(error(path, line, 1, "duplicate-field",
-                                     f"entry repeats the field {names}; keep one of each"))
-        elif isinstance(block, model.ParsingFailedBlock):
-            diagnostics.append(error(path, line, 1, "bibtex-syntax", _syntax_message(block)))
-            broken.update(_KEY_OF_BLOCK.findall(block.raw)[:1])
-        elif isinstance(block, model.Entry):
-            papers.append(_paper(block, path))
-    return papers
+def read_papers(text: str, path: str) -> tuple[list[Paper], set[str], list[Diagnostic]]:
+    """The entries of one file in file order, the keys of those not kept, and the problems."""
+    blocks = read_blocks(text, path)
+    values, diagnostics = define(blocks.strings, path)
+    diagnostics += blocks.diagnostics
+    papers = [_paper(entry, path, values, diagnostics) for entry in blocks.entries]
+    return papers, blocks.broken, diagnostics
 
 
-def _paper(entry: model.Entry, path: str) -> Paper:
-    start = entry.start_line
-    fields = tuple(BibField(f.key.lower(), f.value.strip() if isinstance(f.value, str)
-                            else str(f.value), (f.start_line or start) + 1)
-                   for f in entry.fields)
-    return Paper(entry.key, entry.entry_type.lower(), fields, entry.raw, path,
-                 entry.start_line + 1)
+def _paper(entry: model.Entry, path: str, values: dict[str, str | None],
+           diagnostics: list[Diagnostic]) -> Paper:
+    """The entry with each value expanded; a value that cannot be is kept as written."""
+    fields, unresolved = [], set()
+    for written in entry.fields:
+        name, line = written.key.lower(), (written.start_line or entry.start_line) + 1
+        parts = parse_value(written.value)
+        if parts is not None and len(parts) == 1 and not parts[0].macro:   # most values
+            value = parts[0].text
+        else:
+            value = _expanded(written, parts, values, diagnostics, Site(
+                path, line, _column(entry, written), f"field '{name}' of '{entry.key}'"))
+        if value is None:
+            unresolved.add(name)
+        fields.append(BibField(name, (written.value if value is None else value).strip(), line))
+    return Paper(entry.key, entry.entry_type.lower(), tuple(fields), entry.raw, path,
+                 entry.start_line + 1, frozenset(unresolved))
 
 
-def _syntax_message(block: model.ParsingFailedBlock) -> str:
-    reason = getattr(block.error, "abort_reason", None) or str(block.error) or "unreadable entry"
-    detail = " ".join(reason.split()).rstrip(".")
-    return f"entry cannot be parsed ({detail}); check its braces, quotes and commas"
+def _expanded(written: model.Field, parts, values: dict[str, str | None],
+              diagnostics: list[Diagnostic], site: Site) -> str | None:
+    """A value with @string names in it, or one that cannot be read (reported here)."""
+    if parts is not None:
+        return expand(parts, values, site, diagnostics)
+    shown = " ".join(written.value.split())
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    problem = f"= {shown} is not a value BibTeX can read" if shown else "has no value"
+    diagnostics.append(error(site.path, site.line, site.col, "bibtex-syntax",
+                             f"{site.subject} {problem}; {READABLE}"))
+    return None
+
+
+def _column(entry: model.Entry, written: model.Field) -> int:
+    lines = entry.raw.split("\n")
+    offset = (written.start_line or entry.start_line) - entry.start_line
+    return column_of(lines[offset], written.key) if 0 <= offset < len(lines) else 1
