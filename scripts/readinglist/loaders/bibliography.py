@@ -14,6 +14,7 @@ from ..diagnostic import Diagnostic, error
 from .identifiers import display_name, is_arxiv, arxiv_id, bare_doi, split_authors
 from .latex import decode
 from .textfile import column_of, read_text
+from .tree import Tree
 
 VENUE_FIELDS = ("journal", "booktitle", "howpublished")
 _KEY_OF_BLOCK = re.compile(r"^\s*@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,")
@@ -86,7 +87,8 @@ class Paper:
         return bare_doi(doi) if doi else None
 
 
-def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diagnostic]]:
+def load_papers(root: Path, listing: Tree) -> tuple[dict[str, Paper], frozenset[str],
+                                                 list[Diagnostic]]:
     """Every entry of every bib/*.bib; a key seen twice (in any case) keeps its first entry.
 
     Also the keys of entries that failed to parse, so that what cites them is not reported a
@@ -95,8 +97,7 @@ def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diag
     seen: dict[str, Paper] = {}
     broken: set[str] = set()
     diagnostics: list[Diagnostic] = []
-    for file in sorted((root / "bib").glob("*.bib"), key=lambda p: p.name):
-        path = file.relative_to(root).as_posix()
+    for path in listing.listed("bib", ".bib"):
         text, found = read_text(root, path)
         diagnostics += found
         for paper in _parse(text, path, diagnostics, broken):
