@@ -25,6 +25,7 @@ _FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 _FIX = {"symlink": "only regular files are read (content has one place), so put the content "
         "itself here or delete the link",
         "special-file": "only regular files are read, so delete it"}
+_NEVER = "readinglist reads and writes only regular files, never through a link"
 _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISDIR, "a folder"))
@@ -115,6 +116,13 @@ def obstacle(root: Path, relpath: str) -> Obstacle | None:
     return None if stat.S_ISREG(info.st_mode) else _classify(root, relpath, info)
 
 
+def refuse_unsafe(root: Path, relpath: str) -> None:
+    """Raise NotRegularError if a link or a special file stands at relpath or on the way to it."""
+    found = obstacle(root, relpath)
+    if found is not None and found.kind != "missing":
+        raise NotRegularError(f"{found.text}; {_NEVER}")
+
+
 def read_regular(root: Path, relpath: str) -> bytes:
     """The bytes of the regular file at relpath, reached without following any link.
 
@@ -153,7 +161,7 @@ def _open_in(parent: int, name: str, flags: int, root: Path, relpath: str) -> in
 def _explain(root: Path, relpath: str) -> str:
     found = obstacle(root, relpath)
     clause = found.text if found else f"'{relpath}' changed while it was read"
-    return f"{clause}; readinglist reads and writes only regular files, never through a link"
+    return f"{clause}; {_NEVER}"
 
 
 def _classify(root: Path, path: str, info: os.stat_result) -> Obstacle:
