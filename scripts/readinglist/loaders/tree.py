@@ -55,10 +55,11 @@ class Tree:
 
     def listed(self, folder: str, suffix: str, deep: bool = False) -> list[str]:
         """The regular files in folder (at any depth if deep) whose names end with suffix."""
-        prefix = f"{folder}/"
-        found = [path for path in self.files if path.startswith(prefix) and path.endswith(suffix)
-                 and (deep or "/" not in path[len(prefix):])]
-        return sorted(found, key=lambda path: path.split("/"))
+        prefix, depth = f"{folder}/", folder.count("/") + 1
+        found = [path for path in self.files if path.startswith(prefix) and path.endswith(suffix)]
+        if deep:
+            return sorted(found, key=lambda path: path.split("/"))
+        return sorted(path for path in found if path.count("/") == depth)
 
     def refuses(self, path: str) -> bool:
         """Whether path, or a folder on the way to it, was refused (and reported)."""
