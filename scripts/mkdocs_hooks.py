@@ -28,6 +28,8 @@ KATEX_FILES = ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js")
 
 
 def on_config(config):
+    # MkDocs lists docs/ through links to folders, and the theme reads its templates itself,
+    # both before on_files could drop anything: such links stop the build here.
     refused = refused_early(_root(config))
     for diagnostic in refused:
         log.error(str(diagnostic))

@@ -35,4 +35,4 @@ def refused_early(root: Path) -> list[Diagnostic]:
     them: a link to a folder (MkDocs lists folders through links) and anything in the theme's
     folder (the theme reads its templates itself)."""
     return [d for d in walk(root, ("docs",)).refused
-            if d.path.startswith(f"docs/{THEME_FOLDER}/") or (root / d.path).is_dir()]
+            if f"{d.path}/".startswith(f"docs/{THEME_FOLDER}/") or (root / d.path).is_dir()]

@@ -73,7 +73,10 @@ def walk(root: Path, folders: tuple[str, ...] = FOLDERS) -> Tree:
     pending = [folder for folder in folders if os.path.lexists(root / folder)]
     while pending:   # a list, not recursion: a hostile tree may nest thousands of folders
         path = pending.pop()
-        info = os.lstat(root / path)
+        try:
+            info = os.lstat(root / path)
+        except FileNotFoundError:   # removed while we looked
+            continue
         if stat.S_ISDIR(info.st_mode):
             with os.scandir(root / path) as entries:
                 for entry in entries:
@@ -128,8 +131,8 @@ def read_regular(root: Path, relpath: str) -> bytes:
     """The bytes of the regular file at relpath, reached without following any link.
 
     Raises NotRegularError for a link or a special file on the way; FileNotFoundError if absent."""
-    *folders, name = relpath.split("/")
-    if any(part in ("", ".", "..") for part in relpath.split("/")):
+    *folders, name = parts = relpath.split("/")
+    if any(part in ("", ".", "..") for part in parts):
         raise NotRegularError(f"'{relpath}' is not a plain path inside {root}")
     descriptor = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     for folder in folders:
