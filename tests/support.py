@@ -12,6 +12,8 @@ REPO = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).parent / "cases"
 BASE = CASES / "base"
 FAKE_REPO_URL = "https://github.com/example/readinglist"
+# In files outside the tree under test, which no check, command or build may read or publish.
+MARKER = "bytes-from-outside-the-repository-7f3a9c"
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,13 @@ def write_tree(root: Path, files: dict[str, str | bytes | Link | Fifo | None]) -
         else:
             target.write_text(content, encoding="utf-8", newline="")
     return root
+
+
+def outside_of(root: Path) -> Path:
+    """A folder beside the tree, with a file whose bytes must never be read."""
+    outside = root.parent / "outside"
+    write_tree(outside, {"secret.md": f"# {MARKER}\n"})
+    return outside
 
 
 def case_files(files: dict, outside: Path | None = None) -> dict:

@@ -14,14 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import CASES, case_files, write_tree
+from support import CASES, case_files, outside_of, write_tree
 from readinglist import check, load
 from readinglist.cli import main
 from readinglist.diagnostic import sort
 
 HOSTILE = sorted((CASES / "hostile").glob("*.yml"))
 SECONDS, MEBIBYTES = 1.0, 300
-MARKER = "bytes-from-outside-the-repository-7f3a9c"
 
 
 def generated(kind: str, megabytes: int = 0, depth: int = 0) -> str:
@@ -47,13 +46,6 @@ def files_of(spec: dict, outside: Path) -> dict:
         options = dict(spec["generate"])
         return {options.pop("path"): generated(options.pop("kind"), **options)}
     return case_files(spec.get("files", {}), outside)
-
-
-def outside_of(root: Path) -> Path:
-    """A folder beside the tree, with a file whose bytes must never be read."""
-    outside = root.parent / "outside"
-    write_tree(outside, {"secret.md": f"# {MARKER}\n"})
-    return outside
 
 
 def diagnose(root: Path) -> list:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import BASE, CASES, REPO, Fifo, Link, build_site, case_files, write_tree
-from test_hostile import MARKER, outside_of
+from support import (BASE, CASES, MARKER, REPO, Fifo, Link, build_site, case_files, outside_of,
+                     write_tree)
 from readinglist.cli import main
 from readinglist.loaders.textfile import read_text
 
