@@ -1,6 +1,7 @@
 """MkDocs adapter: load and check the knowledge base, add the rendered pages, serve KaTeX locally.
 
-All the work is in readinglist.render; these hooks only put its output into MkDocs' file list.
+All the work is in readinglist.render; these hooks only put its output into MkDocs' file list,
+and keep links, special files and snippets of files outside the repository off the site.
 """
 
 from __future__ import annotations
@@ -8,12 +9,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from readinglist import check, load
 from readinglist.diagnostic import sort
 from readinglist.loaders.allowlist import article_problems
+from readinglist.loaders.pages import refused_early
+from readinglist.loaders.snippets import defuse
+from readinglist.loaders.tree import walk
 from readinglist.render import downloads, fill_home, is_reserved, page_sources, render
 from readinglist.render.uris import PAPERS
 
@@ -22,12 +27,25 @@ KATEX = Path("node_modules/katex/dist")
 KATEX_FILES = ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js")
 
 
+def on_config(config):
+    # MkDocs lists docs/ through links to folders, and the theme reads its templates itself,
+    # both before on_files could drop anything: such links stop the build here.
+    refused = refused_early(_root(config))
+    for diagnostic in refused:
+        log.error(str(diagnostic))
+    if refused:
+        raise PluginError("docs/ holds the links above, which MkDocs would follow before any "
+                          "check; the site is built from regular files only")
+    return config
+
+
 def on_files(files: Files, config) -> Files:
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
-    root = Path(config.config_file_path).parent
+    root = _root(config)
     kb, problems = load(root)
     for diagnostic in sort(problems + check(kb)):
         (log.error if diagnostic.severity == "error" else log.warning)(str(diagnostic))
+    _keep_regular_files(files, root)
     for file in files:
         if is_reserved(file.src_uri):
             log.error(f"docs/{file.src_uri}: this path belongs to the generated site; rename it")
@@ -43,12 +61,34 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    # Every page, generated ones too: a BibTeX block or a note could carry a snippet line.
+    markdown, problems = defuse(_root(config), markdown)
+    for problem in problems:
+        log.error(f"{page.file.src_uri}: {problem} (left out of the page)")
+    return markdown
+
+
 def on_post_page(output: str, page, config) -> str:
     # The last line of defence: whatever reached the built page, no script may run from it.
     for problem in article_problems(output):
         log.error(f"{page.file.src_uri}: the built page carries {problem}; find it in the "
                   "source (readinglist check names it) and remove it")
     return output
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _keep_regular_files(files: Files, root: Path) -> None:
+    """Drop whatever docs/ holds that is not a regular file (load() has reported it)."""
+    docs, regular = root / "docs", walk(root, ("docs",)).files
+    for file in list(files):
+        source = Path(file.abs_src_path) if file.abs_src_path else None
+        if source and source.is_relative_to(docs) and \
+                source.relative_to(root).as_posix() not in regular:
+            files.remove(file)
 
 
 def _generated(config, uri: str, content: str, source: str | None) -> File:

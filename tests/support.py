@@ -5,32 +5,75 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).parent / "cases"
 BASE = CASES / "base"
 FAKE_REPO_URL = "https://github.com/example/readinglist"
+# In files outside the tree under test, which no check, command or build may read or publish.
+MARKER = "bytes-from-outside-the-repository-7f3a9c"
 
 
-def write_tree(root: Path, files: dict[str, str | bytes | None]) -> Path:
-    """Write files under root; None deletes a file, bytes are written as they are."""
+@dataclass(frozen=True)
+class Link:
+    """A symbolic link to write, pointing at target (never followed by the tests)."""
+
+    target: str
+
+
+@dataclass(frozen=True)
+class Fifo:
+    """A named pipe to write."""
+
+
+def write_tree(root: Path, files: dict[str, str | bytes | Link | Fifo | None]) -> Path:
+    """Write files under root; None deletes a file, bytes are written as they are, a Link or
+    Fifo replaces whatever is at its path."""
     for relpath, content in files.items():
         target = root / relpath
-        if content is None:
+        if content is None or isinstance(content, (Link, Fifo)):
             target.unlink(missing_ok=True)
+        if content is None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
+        if isinstance(content, Link):
+            target.symlink_to(content.target)
+        elif isinstance(content, Fifo):
+            os.mkfifo(target)
+        elif isinstance(content, bytes):
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8", newline="")
     return root
 
 
-def build_site(source: Path, site: Path) -> subprocess.CompletedProcess:
+def outside_of(root: Path) -> Path:
+    """A folder beside the tree, with a file whose bytes must never be read."""
+    outside = root.parent / "outside"
+    write_tree(outside, {"secret.md": f"# {MARKER}\n"})
+    return outside
+
+
+def case_files(files: dict, outside: Path | None = None) -> dict:
+    """The files of a YAML case: text; {bytes: [...]} exact bytes (invalid UTF-8); {link: target}
+    a symbolic link; {fifo: true} a named pipe. '{outside}' stands for a folder beside the tree."""
+    def place(text: str) -> str:
+        return text.replace("{outside}", str(outside)) if outside else text
+
+    def value(body):
+        if not isinstance(body, dict):
+            return place(body) if isinstance(body, str) else body
+        if "link" in body:
+            return Link(place(body["link"]))
+        return Fifo() if body.get("fifo") else bytes(body["bytes"])
+    return {name: value(body) for name, body in files.items()}
+
+
+def build_site(source: Path, site: Path, timeout: int = 600) -> subprocess.CompletedProcess:
     """mkdocs build --strict of the tree at source into site."""
     env = {**os.environ, "READINGLIST_REPO_URL": FAKE_REPO_URL, "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
     return subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(site)],
-                          cwd=source, env=env, capture_output=True, text=True, timeout=600)
+                          cwd=source, env=env, capture_output=True, text=True, timeout=timeout)

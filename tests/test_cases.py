@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import CASES, write_tree
+from support import CASES, case_files, write_tree
 from readinglist import check, load
 from readinglist.checks import all_codes
 from readinglist.diagnostic import sort
@@ -30,16 +30,10 @@ def read_case(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def _files(part: dict) -> dict:
-    """Case files are text; a `bytes:` list of ints writes exact bytes (invalid UTF-8)."""
-    return {name: bytes(body["bytes"]) if isinstance(body, dict) else body
-            for name, body in part["files"].items()}
-
-
 @pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)
 def test_failing_case_gives_exactly_its_diagnostics(case, base_tree, update_cases):
     spec = read_case(case)
-    actual = diagnose(write_tree(base_tree, _files(spec["fail"])))
+    actual = diagnose(write_tree(base_tree, case_files(spec["fail"]["files"])))
     if update_cases:
         _rewrite_expected(case, actual)
         return
@@ -49,7 +43,7 @@ def test_failing_case_gives_exactly_its_diagnostics(case, base_tree, update_case
 @pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)
 def test_passing_case_is_clean(case, base_tree):
     spec = read_case(case)
-    assert diagnose(write_tree(base_tree, _files(spec["pass"]))) == []
+    assert diagnose(write_tree(base_tree, case_files(spec["pass"]["files"]))) == []
 
 
 @pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)

@@ -12,6 +12,7 @@ from .notes import check_orphan_note, check_unknown_citation, check_unknown_stat
     check_unknown_tag
 from .taxonomy import check_duplicate_id, check_duplicate_item, check_invalid_id, \
     check_unknown_paper
+from .snippets import check_missing_snippet, check_unsafe_snippet
 from .unsafe import check_unsafe_attribute, check_unsafe_html, check_unsafe_link
 
 CHECKS = (
@@ -20,7 +21,8 @@ CHECKS = (
     check_invalid_year, check_key_convention, check_duplicate_identifier, check_unlisted_paper,
     check_unsupported_field,
     check_orphan_note, check_unknown_status, check_unknown_tag, check_unknown_citation,
-    check_unsafe_html, check_unsafe_link, check_unsafe_attribute,
+    check_unsafe_html, check_unsafe_link, check_unsafe_attribute, check_unsafe_snippet,
+    check_missing_snippet,
 )
 
 # Codes the loaders report while reading files; together with CHECKS, every code there is.
@@ -30,6 +32,7 @@ LOADER_CODES = (
     "unknown-section", "section-id", "invalid-order", "invalid-item", "bibtex-syntax",
     "duplicate-field", "duplicate-key", "missing-front-matter", "unterminated-front-matter",
     "too-deep", "duplicate-string", "undefined-string", "string-loop", "string-too-long",
+    "symlink", "special-file",
 )
 
 

@@ -125,7 +125,11 @@ def _render(root: Path, args: argparse.Namespace) -> int:
     from ..edit.transaction import Change, apply
     from ..render import downloads, render
     pages = {**render(kb), **downloads(kb)}
-    apply(args.dir, [Change(uri, content) for uri, content in pages.items()])
+    try:
+        apply(args.dir, [Change(uri, content) for uri, content in pages.items()])
+    except OSError as exc:
+        print(f"readinglist: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"wrote {len(pages)} files to {args.dir}", file=sys.stderr)
     return EXIT_OK
 

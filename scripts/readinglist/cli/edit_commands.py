@@ -15,8 +15,9 @@ from ..edit.add import AddError, new_errors, note_stub, plan, read_bibtex
 from ..edit.canonical_bib import UnformattableError, format_file
 from ..edit.canonical_yaml import format_yaml
 from ..edit.insert import EditError
-from ..edit.transaction import Change, LockedError, apply, decode_for_edit, locked
+from ..edit.transaction import Change, LockedError, apply, decode_for_edit, locked, read_existing
 from ..loaders.knowledge import load
+from ..loaders.tree import walk
 from ..loaders.yamltree import parse
 from ..net.metadata import Endpoints, FetchError, fetch_new
 
@@ -67,7 +68,7 @@ def run_new(root: Path, args: argparse.Namespace) -> int:
         return _fail(f"'{args.key}' is not a key in bib/; add the paper first "
                      "(readinglist add ID --to SECTION/TOPIC)", EXIT_PROBLEMS)
     path = f"notes/{args.key}.md"
-    if (root / path).exists():
+    if (root / path).exists() and not (root / path).is_symlink():   # a link is refused below
         return _fail(f"{path} already exists; edit it", EXIT_PROBLEMS)
     try:
         with locked(root):
@@ -98,11 +99,12 @@ def run_fmt(root: Path, args: argparse.Namespace) -> int:
 
 
 def canonical_changes(root: Path) -> list[Change]:
-    changes = []
-    for file in sorted((root / "bib").glob("*.bib")) + sorted((root / "taxonomy").glob("*.yml")):
-        path = file.relative_to(root).as_posix()
-        text = decode_for_edit(file.read_bytes())
-        if file.suffix == ".bib":
+    """The regular files of bib/ and taxonomy/ that differ from their canonical form (check
+    reports links and special files; fmt leaves them alone)."""
+    changes, listing = [], walk(root, ("bib", "taxonomy"))
+    for path in listing.listed("bib", ".bib") + listing.listed("taxonomy", ".yml"):
+        text = decode_for_edit(read_existing(root, path) or b"")
+        if path.endswith(".bib"):
             canonical = format_file(text, path)
         else:
             tree, problems = parse(text, path)
@@ -118,8 +120,7 @@ def canonical_changes(root: Path) -> list[Change]:
 def diff(root: Path, changes: list[Change]) -> str:
     out = []
     for change in changes:
-        target = root / change.path
-        old = decode_for_edit(target.read_bytes()) if target.exists() else ""
+        old = decode_for_edit(read_existing(root, change.path) or b"")
         out += difflib.unified_diff(old.splitlines(True), change.text.splitlines(True),
                                     f"a/{change.path}", f"b/{change.path}")
     return "".join(out)

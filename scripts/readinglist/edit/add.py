@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -16,9 +15,10 @@ from ..diagnostic import Diagnostic
 from ..loaders.identifiers import (ARXIV_URL, DOI_PREFIX, arxiv_id, doi_key, expected_key, free_key,
                                    identities)
 from ..loaders.knowledge import KnowledgeBase, load
+from ..loaders.tree import walk
 from .canonical_bib import field_of, format_entry
 from .insert import insert_entry, insert_item
-from .transaction import Change, decode_for_edit
+from .transaction import Change, decode_for_edit, read_existing
 
 BIB_FILE = "bib/references.bib"
 TEMPLATE = "notes/_template.md"
@@ -90,8 +90,8 @@ def plan(root: Path, kb: KnowledgeBase, papers: list[NewPaper], target: str) -> 
     if section is None or not topic_path:
         raise AddError(f"--to {target}: write SECTION/TOPIC[/SUBTOPIC], where SECTION is one "
                        f"of {', '.join(s.id for s in kb.sections)}")
-    bib = decode_for_edit((root / BIB_FILE).read_bytes()) if (root / BIB_FILE).exists() else ""
-    taxonomy = decode_for_edit((root / section.path).read_bytes())
+    bib = decode_for_edit(read_existing(root, BIB_FILE) or b"")
+    taxonomy = decode_for_edit(read_existing(root, section.path) or b"")
     notes = []
     for paper in papers:
         bib = insert_entry(bib, paper.key, paper.entry)
@@ -102,26 +102,28 @@ def plan(root: Path, kb: KnowledgeBase, papers: list[NewPaper], target: str) -> 
 
 
 def note_stub(root: Path) -> str:
-    template = root / TEMPLATE
-    if template.exists():
-        return decode_for_edit(template.read_bytes())
+    template = read_existing(root, TEMPLATE)
+    if template is not None:
+        return decode_for_edit(template)
     return "---\nstatus: to-read\ntags: []\n---\n\n**In one line.**\n"
 
 
 def new_errors(root: Path, changes: list[Change]) -> list[Diagnostic]:
-    """Errors the changes would introduce, found by loading a copy with them applied."""
+    """Errors the changes would introduce into the files they change, found by loading a copy of
+    the regular files with the changes applied (links and special files are not copied)."""
     remaining = Counter((d.path, d.code) for d in _errors(root))
+    changed = {change.path for change in changes}
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch)
-        for folder in ("taxonomy", "bib", "notes"):
-            if (root / folder).is_dir():
-                shutil.copytree(root / folder, copy / folder)
+        for path in walk(root, ("taxonomy", "bib", "notes")).files:
+            (copy / path).parent.mkdir(parents=True, exist_ok=True)
+            (copy / path).write_bytes(read_existing(root, path) or b"")
         for change in changes:
             (copy / change.path).parent.mkdir(parents=True, exist_ok=True)
             (copy / change.path).write_text(change.text, encoding="utf-8")
         after = _errors(copy)
     introduced = []
-    for diagnostic in after:
+    for diagnostic in (d for d in after if d.path in changed):
         if remaining[diagnostic.path, diagnostic.code] > 0:
             remaining[diagnostic.path, diagnostic.code] -= 1
         else:

@@ -3,7 +3,9 @@
 Each new file is written to a temporary file beside its target, flushed and synced, and only then
 renamed over it; if anything fails before every rename is done, the files already renamed are put
 back. A lock file keeps two commands from interleaving, and temporaries that a killed process left
-behind are removed by the next command that takes the lock.
+behind are removed by the next command that takes the lock. A change whose path is a symbolic link,
+passes through one or is a special file is refused before anything is written: renaming over a
+link would replace it, and writing through it would change a file outside the repository.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+
+from ..loaders.tree import read_regular, refuse_unsafe
 
 LOCK_FILE = ".readinglist.lock"
 TEMP_SUFFIX = ".rl-tmp"
@@ -49,7 +53,9 @@ def decode_for_edit(data: bytes) -> str:
 
 @contextmanager
 def locked(root: Path) -> Iterator[None]:
-    with open(root / LOCK_FILE, "a+") as handle:
+    descriptor = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC,
+                         0o644)
+    with open(descriptor, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -64,23 +70,35 @@ def locked(root: Path) -> Iterator[None]:
 
 def remove_leftovers(root: Path) -> None:
     for folder in WRITABLE_FOLDERS:
+        if (root / folder).is_symlink():   # refused by check; nothing of ours is in there
+            continue
         for leftover in (root / folder).glob(f".*{TEMP_SUFFIX}"):
             leftover.unlink(missing_ok=True)
 
 
 def apply(root: Path, changes: list[Change]) -> None:
     """Write every change, or none of them. The caller holds the lock."""
+    for change in changes:
+        refuse_unsafe(root, change.path)
     staged: list[tuple[Path, Path, bytes | None]] = []   # target, temporary, old bytes
     try:
         for change in changes:
-            target = (root / change.path).resolve()   # through a symlink, keep the link
-            old = target.read_bytes() if target.exists() else None
+            target = root / change.path
+            old = read_existing(root, change.path)
             staged.append((target, _write_temporary(target, encode_like(old, change.text)), old))
     except BaseException:
         for _, temporary, _ in staged:
             temporary.unlink(missing_ok=True)
         raise
     _rename_all(staged)
+
+
+def read_existing(root: Path, relpath: str) -> bytes | None:
+    """The file's bytes, or None if there is none (a link or special file raises)."""
+    try:
+        return read_regular(root, relpath)
+    except FileNotFoundError:
+        return None
 
 
 def _write_temporary(target: Path, data: bytes) -> Path:

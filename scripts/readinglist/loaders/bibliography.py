@@ -15,6 +15,7 @@ from .identifiers import display_name, is_arxiv, arxiv_id, bare_doi, split_autho
 from .latex import decode
 from .macros import Site, define, expand
 from .textfile import column_after_delimiter, column_of, read_text
+from .tree import Tree
 
 VENUE_FIELDS = ("journal", "booktitle", "howpublished")
 
@@ -87,7 +88,8 @@ class Paper:
         return bare_doi(doi) if doi else None
 
 
-def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diagnostic]]:
+def load_papers(root: Path, listing: Tree) -> tuple[dict[str, Paper], frozenset[str],
+                                                 list[Diagnostic]]:
     """Every entry of every bib/*.bib; a key seen twice (in any case) keeps its first entry.
 
     Also the keys of entries that failed to parse, so that what cites them is not reported a
@@ -96,8 +98,7 @@ def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diag
     seen: dict[str, Paper] = {}
     broken: set[str] = set()
     diagnostics: list[Diagnostic] = []
-    for file in sorted((root / "bib").glob("*.bib"), key=lambda p: p.name):
-        path = file.relative_to(root).as_posix()
+    for path in listing.listed("bib", ".bib"):
         text, unreadable = read_text(root, path)
         in_file, not_kept, problems = read_papers(text, path)
         diagnostics += unreadable + problems

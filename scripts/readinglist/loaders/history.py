@@ -19,8 +19,9 @@ def changed_dates(root: Path, folder: str) -> dict[str, str]:
     with os.scandir(root / folder) as entries:
         for entry in entries:
             path = f"{folder}/{entry.name}"
-            if path not in dates and entry.is_file():
-                stamp = datetime.fromtimestamp(entry.stat().st_mtime, tz=timezone.utc)
+            if path not in dates and entry.is_file(follow_symlinks=False):
+                stamp = datetime.fromtimestamp(entry.stat(follow_symlinks=False).st_mtime,
+                                               tz=timezone.utc)
                 dates[path] = stamp.date().isoformat()
     return dates
 

@@ -16,14 +16,17 @@ from .bibliography import Paper, load_papers
 from .history import changed_dates
 from .notes import Note, load_notes
 from .pages import Page, load_pages
+from .snippets import Snippet, find_snippets
 from .taxonomy import Item, Section, Tag, Topic, load_sections, load_tags, walk_topics
+from .tree import Tree, walk
 
 
 # Forking pays for itself only when the bibliography takes longer to parse than a fork costs.
 FORK_THRESHOLD = 1_000_000   # bytes of BibTeX, about 2,000 entries
 
 # A file with one of these problems is skipped whole; checks that need all of it stay quiet.
-UNREADABLE = frozenset({"yaml-syntax", "missing-front-matter", "unterminated-front-matter"})
+UNREADABLE = frozenset({"yaml-syntax", "missing-front-matter", "unterminated-front-matter",
+                        "symlink", "special-file"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class KnowledgeBase:
     unread: frozenset[str] = frozenset()       # files that could not be parsed at all
     note_dates: dict[str, str] = field(default_factory=dict)  # note path -> last change
     pages: tuple[Page, ...] = ()                                # hand-written docs pages
+    snippets: tuple[Snippet, ...] = ()                          # in notes and pages, judged
 
     def placements(self) -> Iterator[Placement]:
         """Every item of the taxonomy in reading order."""
@@ -67,7 +71,8 @@ class KnowledgeBase:
 
     def complete(self, prefix: str) -> bool:
         """Whether every file under prefix (e.g. 'taxonomy/') could be read."""
-        return not any(path.startswith(prefix) for path in self.unread)
+        return not any(path.startswith(prefix) or prefix.startswith(f"{path}/")
+                       for path in self.unread)
 
     def listed_keys(self) -> set[str]:
         return {p.item.text for p in self.placements() if p.item.kind == "paper"}
@@ -89,37 +94,41 @@ class KnowledgeBase:
 
 def load(root: Path, *, history: bool = True,
          parallel: bool = False) -> tuple[KnowledgeBase, list[Diagnostic]]:
-    """Read taxonomy/, bib/ and notes/ under root. Problems come back as diagnostics.
+    """Read taxonomy/, bib/, notes/ and docs/ under root. Problems come back as diagnostics.
 
     history: also read when each note last changed (git), which only the site shows.
     parallel: on a large list, read the notes and taxonomy in a forked process while this one
     parses the bibliography (for one-shot commands; a long-running server should not fork)."""
-    if parallel and _worth_forking(root):
+    listing = walk(root)
+    if parallel and _worth_forking(root, listing):
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            rest = pool.submit(_load_rest, root)
-            papers, broken, found = load_papers(root)
+            rest = pool.submit(_load_rest, root, listing)
+            papers, broken, found = load_papers(root, listing)
             sections, tags, notes, diagnostics = rest.result()
     else:
-        sections, tags, notes, diagnostics = _load_rest(root)
-        papers, broken, found = load_papers(root)
-    diagnostics += found
+        sections, tags, notes, diagnostics = _load_rest(root, listing)
+        papers, broken, found = load_papers(root, listing)
+    diagnostics += found + list(listing.refused)
     unread = frozenset(d.path for d in diagnostics if d.code in UNREADABLE)
     dates = changed_dates(root, "notes") if history else {}
-    pages, found = load_pages(root)
+    pages, found = load_pages(root, listing)
     diagnostics += found
-    return KnowledgeBase(sections, tags, papers, notes, broken, unread, dates, pages), diagnostics
+    snippets = find_snippets(root, [(n.path, n.body, n.body_line) for n in notes.values()]
+                             + [(p.path, p.text, p.line) for p in pages])
+    return KnowledgeBase(sections, tags, papers, notes, broken, unread, dates, pages,
+                         snippets), diagnostics
 
 
-def _load_rest(root: Path):
+def _load_rest(root: Path, listing: Tree):
     """Everything but the bibliography: sections, tags, notes and their diagnostics."""
-    sections, diagnostics = load_sections(root)
-    tags, found = load_tags(root)
-    notes, more = load_notes(root)
+    sections, diagnostics = load_sections(root, listing)
+    tags, found = load_tags(root, listing)
+    notes, more = load_notes(root, listing)
     return sections, tags, notes, diagnostics + found + more
 
 
-def _worth_forking(root: Path) -> bool:
-    bib_bytes = sum(f.stat().st_size for f in (root / "bib").glob("*.bib"))
+def _worth_forking(root: Path, listing: Tree) -> bool:
+    bib_bytes = sum(os.lstat(root / path).st_size for path in listing.listed("bib", ".bib"))
     return (bib_bytes > FORK_THRESHOLD and (os.cpu_count() or 1) > 1
             and "fork" in multiprocessing.get_all_start_methods())

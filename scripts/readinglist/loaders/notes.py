@@ -11,6 +11,7 @@ from . import schema
 from .citation import Citation, find_citations
 from .shape import Reader
 from .textfile import read_text
+from .tree import Tree
 from .yamltree import Scalar, parse
 
 TEMPLATE = "_template.md"
@@ -31,12 +32,11 @@ class Note:
     line: int
 
 
-def load_notes(root: Path) -> tuple[dict[str, Note], list[Diagnostic]]:
+def load_notes(root: Path, listing: Tree) -> tuple[dict[str, Note], list[Diagnostic]]:
     notes, diagnostics = {}, []
-    for file in sorted((root / "notes").glob("*.md"), key=lambda p: p.name):
-        if file.name == TEMPLATE:
+    for path in listing.listed("notes", ".md"):
+        if path == f"notes/{TEMPLATE}":
             continue
-        path = f"notes/{file.name}"
         note, found = _load_note(root, path)
         diagnostics += found
         if note is not None:

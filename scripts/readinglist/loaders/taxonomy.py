@@ -9,6 +9,7 @@ from typing import Literal
 from ..diagnostic import Diagnostic, error
 from .shape import Reader
 from .textfile import read_text
+from .tree import Tree
 from .yamltree import Node, Scalar, parse
 
 from . import schema
@@ -66,13 +67,15 @@ class Tag:
     col: int
 
 
-def load_sections(root: Path) -> tuple[tuple[Section, ...], list[Diagnostic]]:
+def load_sections(root: Path, listing: Tree) -> tuple[tuple[Section, ...], list[Diagnostic]]:
     """The five sections in their canonical order; a missing or unknown file is a diagnostic."""
     sections, diagnostics = [], []
-    present = {p.stem for p in (root / "taxonomy").glob("*.yml")} - {"tags"}
+    present = {Path(p).stem for p in listing.listed("taxonomy", ".yml")} - {"tags"}
     for section_id in SECTION_IDS:
         path = f"taxonomy/{section_id}.yml"
         if section_id not in present:
+            if listing.refuses(path):   # already reported as a link or special file
+                continue
             diagnostics.append(error(path, 1, 1, "missing-section", f"section file {path} is "
                                      f"missing; every reading list has {', '.join(SECTION_IDS)}"))
             continue
@@ -86,10 +89,11 @@ def load_sections(root: Path) -> tuple[tuple[Section, ...], list[Diagnostic]]:
     return tuple(sections), diagnostics
 
 
-def load_tags(root: Path) -> tuple[tuple[Tag, ...], list[Diagnostic]]:
-    if not (root / TAGS_FILE).exists():
-        return (), [error(TAGS_FILE, 1, 1, "missing-section",
-                          f"{TAGS_FILE} is missing; it lists the tags notes may use")]
+def load_tags(root: Path, listing: Tree) -> tuple[tuple[Tag, ...], list[Diagnostic]]:
+    if TAGS_FILE not in listing.files:
+        missing = error(TAGS_FILE, 1, 1, "missing-section",
+                        f"{TAGS_FILE} is missing; it lists the tags notes may use")
+        return (), [] if listing.refuses(TAGS_FILE) else [missing]
     tree, diagnostics = _parse_file(root, TAGS_FILE)
     reader = Reader(TAGS_FILE, diagnostics)
     fields = reader.fields(tree, "the tags file", *schema.TAGS_FILE) if tree else None

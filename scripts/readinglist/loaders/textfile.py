@@ -1,18 +1,24 @@
-"""Reading user files as text: invalid UTF-8 is a diagnostic at the first bad byte."""
+"""Reading user files as text: invalid UTF-8 is a diagnostic at the first bad byte, and only
+regular files are opened (never through a link)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..diagnostic import Diagnostic, error
+from .tree import NotRegularError, read_regular, refusal
 
 BOM = "\ufeff"
 
 
 def read_text(root: Path, relpath: str) -> tuple[str, list[Diagnostic]]:
     """The file's text. Undecodable bytes are reported and read as U+FFFD, so the rest of the
-    file is still checked and one bad byte does not hide everything that depends on the file."""
-    data = (root / relpath).read_bytes()
+    file is still checked and one bad byte does not hide everything that depends on the file.
+    A file that turned into a link or a special file since it was listed reads as empty."""
+    try:
+        data = read_regular(root, relpath)
+    except NotRegularError:
+        return "", [refusal(root, relpath)]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..loaders.tree import NotRegularError, read_regular
+
 CONFIG_FILE = "readinglist.toml"
 # Hosts that answer robots with 403s and captchas; their identifiers are checked by `verify`.
 VERIFIED_HOSTS = ("arxiv.org", "export.arxiv.org", "doi.org", "dx.doi.org")
@@ -42,17 +44,14 @@ class LinkSettings:
 
 
 def load_settings(root: Path) -> LinkSettings:
-    path = root / CONFIG_FILE
-    if not path.exists():
-        return LinkSettings()
+    table = _table(root, "links")
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8")).get("links", {})
         hosts = {name: HostLimits(**limits) for name, limits in table.pop("hosts", {}).items()}
         for name in ("exclude", "accept", "skip_hosts"):
             if name in table:
                 table[name] = tuple(table[name])
         return LinkSettings(**table, hosts=hosts)
-    except (tomllib.TOMLDecodeError, TypeError) as exc:
+    except TypeError as exc:
         raise ConfigError(f"{CONFIG_FILE}: {exc}") from None
 
 
@@ -60,14 +59,18 @@ def load_verify_settings(root: Path, offline: bool = False):
     """The [verify] table: arxiv_interval_seconds, arxiv_batch_size (and offline from the
     command line)."""
     from .verify import VerifySettings
-    path = root / CONFIG_FILE
-    table = {}
-    if path.exists():
-        try:
-            table = dict(tomllib.loads(path.read_text(encoding="utf-8")).get("verify", {}))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{CONFIG_FILE}: {exc}") from None
     try:
-        return VerifySettings(offline=offline, **table)
+        return VerifySettings(offline=offline, **_table(root, "verify"))
     except TypeError as exc:
         raise ConfigError(f"{CONFIG_FILE} [verify]: {exc}") from None
+
+
+def _table(root: Path, name: str) -> dict:
+    """One table of readinglist.toml (empty without the file), read only as a regular file."""
+    try:
+        text = read_regular(root, CONFIG_FILE).decode("utf-8")
+        return dict(tomllib.loads(text).get(name, {}))
+    except FileNotFoundError:
+        return {}
+    except (NotRegularError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{CONFIG_FILE}: {exc}") from None

@@ -1,0 +1,72 @@
+"""Snippet lines are found exactly where pymdownx.snippets finds them: a differential test
+against the extension itself, on chosen lines and on random ones."""
+
+from __future__ import annotations
+
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pymdownx.snippets import SnippetPreprocessor
+
+from readinglist.loaders.snippets import file_part, snippet_lines
+
+TRICKY = """\
+--8<-- "a.md"
+  ;--8<-- "escaped.md"
+-8<- 'single.md:3:5'
+--8<-- "trailing.md"  
+--8<--
+block-one.md
+;commented.md
+
+  block-two.md:section-name
+--8<-- "inline-inside-block.md"
+;--8<--
+--8<--
+```
+    --8<-- "in-code.md:1:2,5:6"
+```
+--8<-- "C:/odd:name.md:-3:"
+--8<-- "no-suffix:here/x.md"
+--8<--
+unclosed-block.md
+"""
+
+
+def pymdownx_paths(text: str) -> list[str]:
+    """The paths pymdownx asks for, in order (nothing is read: no path resolves)."""
+    asked: list[str] = []
+
+    def record(self, path):
+        asked.append(path)
+        return None
+
+    original = SnippetPreprocessor.get_snippet_path
+    SnippetPreprocessor.get_snippet_path = record
+    try:
+        markdown.Markdown(extensions=["pymdownx.snippets"],
+                          extension_configs={"pymdownx.snippets": {"check_paths": False}}
+                          ).convert(text)
+    finally:
+        SnippetPreprocessor.get_snippet_path = original
+    return asked
+
+
+def ours(text: str) -> list[str]:
+    return [path for line in snippet_lines(text) if (path := file_part(line.target))]
+
+
+def test_the_tricky_lines_give_the_paths_pymdownx_asks_for():
+    assert ours(TRICKY) == pymdownx_paths(TRICKY) == [
+        "a.md", "single.md", "block-one.md", "block-two.md", "in-code.md", "C:/odd:name.md",
+        "no-suffix:here/x.md", "unclosed-block.md"]
+
+
+FRAGMENTS = st.sampled_from(["--8<--", "-8<-", ";", " ", "\t", '"', "'", "a.md", ":", "3",
+                             "-", ",", "sec", "\n", "\\", "x/../y", "http://h/z"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=40).map("".join))
+def test_random_lines_give_the_paths_pymdownx_asks_for(text):
+    assert ours(text) == pymdownx_paths(text)
