@@ -13,7 +13,7 @@ from typing import Iterator
 from ..diagnostic import Diagnostic
 from .allowlist import Finding, scan
 from .bibliography import Paper, load_papers
-from .history import changed_dates
+from .history import History, note_dates, read_history
 from .notes import Note, load_notes
 from .pages import Page, load_pages
 from .taxonomy import Item, Section, Tag, Topic, load_sections, load_tags, walk_topics
@@ -45,6 +45,7 @@ class KnowledgeBase:
     unread: frozenset[str] = frozenset()       # files that could not be parsed at all
     note_dates: dict[str, str] = field(default_factory=dict)  # note path -> last change
     pages: tuple[Page, ...] = ()                                # hand-written docs pages
+    history: History | None = None                              # git history, if read and any
 
     def placements(self) -> Iterator[Placement]:
         """Every item of the taxonomy in reading order."""
@@ -77,7 +78,7 @@ def load(root: Path, *, history: bool = True,
          parallel: bool = False) -> tuple[KnowledgeBase, list[Diagnostic]]:
     """Read taxonomy/, bib/ and notes/ under root. Problems come back as diagnostics.
 
-    history: also read when each note last changed (git), which only the site shows.
+    history: also read the git history (one `git log`), which only the site shows.
     parallel: on a large list, read the notes and taxonomy in a forked process while this one
     parses the bibliography (for one-shot commands; a long-running server should not fork)."""
     if parallel and _worth_forking(root):
@@ -91,10 +92,12 @@ def load(root: Path, *, history: bool = True,
         papers, broken, found = load_papers(root)
     diagnostics += found
     unread = frozenset(d.path for d in diagnostics if d.code in UNREADABLE)
-    dates = changed_dates(root, "notes") if history else {}
+    past = read_history(root) if history else None
+    dates = note_dates(root, past) if history else {}
     pages, found = load_pages(root)
     diagnostics += found
-    return KnowledgeBase(sections, tags, papers, notes, broken, unread, dates, pages), diagnostics
+    return (KnowledgeBase(sections, tags, papers, notes, broken, unread, dates, pages, past),
+            diagnostics)
 
 
 def _load_rest(root: Path):

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..loaders.knowledge import KnowledgeBase, Placement
+from .graph import Graph, build_graph
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,7 @@ class Index:
     listings: dict[str, tuple[Placement, ...]]          # paper key -> where it is listed
     neighbours: dict[int, tuple[str | None, str | None]]  # id(placement) -> previous, next key
     cited_in: dict[str, tuple[str, ...]]                # paper key -> keys of citing notes
+    graph: Graph                                        # who cites whom, in reading order
 
     def around(self, placement: Placement) -> tuple[str | None, str | None]:
         return self.neighbours[id(placement)]
@@ -33,11 +35,6 @@ def build_index(kb: KnowledgeBase) -> Index:
         for i, placement in enumerate(order):
             neighbours[id(placement)] = (keys[i - 1] if i > 0 else None,
                                          keys[i + 1] if i + 1 < len(keys) else None)
-    cited_in: dict[str, set[str]] = defaultdict(set)
-    for note in kb.notes.values():
-        if note.key in kb.papers:
-            for citation in note.citations:
-                if citation.key != note.key:
-                    cited_in[citation.key].add(note.key)
+    graph = build_graph(kb, placements)
     return Index(placements, {k: tuple(v) for k, v in listings.items()}, neighbours,
-                 {k: tuple(sorted(v)) for k, v in cited_in.items()})
+                 {k: tuple(sorted(v)) for k, v in graph.cited_by.items()}, graph)
