@@ -92,7 +92,7 @@ def _paper_figure_page(kb: KnowledgeBase, graph: Graph) -> str:
     svg = arc_svg(paper_rows(kb, graph, keys, HERE), [Arc(a, b) for a, b in graph.edges],
                   "rl-arcs-all", "Connections between the papers, in reading order")
     return "\n".join(_lead(len(keys), len(graph.edges)) + _beside(
-        figure(svg, "Each arc joins a note (upper or lower end) to a paper it cites. Hover or "
+        figure(svg, "An arc joins two papers when the note of one cites the other. Hover or "
                "focus a paper to light up its arcs: " + LEGEND),
         _unconnected(kb, graph.unconnected(), HERE)) + _edge_list(kb, graph.edges, HERE))
 
@@ -154,7 +154,8 @@ def _unconnected(kb: KnowledgeBase, keys: tuple[str, ...], here: str) -> list[st
     lines = ["## Not yet connected", ""]
     if not keys:
         return lines + ["Every paper here is connected.", ""]
-    lines += [f"{len(keys)} papers no note cites and whose notes cite no paper of the list:", ""]
+    lines += [f"{_count(len(keys), 'paper')} that no note cites and whose note cites no paper "
+              "of the list:", ""]
     return lines + [f"- [{md(kb.papers[k].title)}]({rel(here, paper_uri(k))})" for k in keys] \
         + [""]
 
@@ -175,12 +176,13 @@ def _edge_list(kb: KnowledgeBase, edges, here: str) -> list[str]:
 
 
 def _pair_list(groups: list[Group], weights: dict) -> list[str]:
-    named = {g.id: f"{g.section} › {g.topic}" if g.topic else g.section for g in groups}
+    named = {g.id: f"[{md(f'{g.section} › {g.topic}' if g.topic else g.section)}]"
+                   f"({rel(HERE, topic_uri(g))})" for g in groups}
     lines = ["## The connections, as a list", "",
              "Citations between two topics, and inside one, in reading order:", ""]
     for (a, b), count in weights.items():
-        pair = f"inside {md(named[a])}" if a == b else f"between {md(named[a])} and {md(named[b])}"
-        lines.append(f"- {count} {'citation' if count == 1 else 'citations'} {pair}")
+        pair = f"inside {named[a]}" if a == b else f"between {named[a]} and {named[b]}"
+        lines.append(f"- {_count(count, 'citation')} {pair}")
     return lines + [""]
 
 
