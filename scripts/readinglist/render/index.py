@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..loaders.knowledge import KnowledgeBase, Placement
 from .graph import Graph, build_graph
+from .nodes import Names, names
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class Index:
     neighbours: dict[int, tuple[str | None, str | None]]  # id(placement) -> previous, next key
     cited_in: dict[str, tuple[str, ...]]                # paper key -> keys of citing notes
     graph: Graph                                        # who cites whom, in reading order
+    names: Names                                        # titles and labels, decoded once
 
     def around(self, placement: Placement) -> tuple[str | None, str | None]:
         return self.neighbours[id(placement)]
@@ -37,4 +39,5 @@ def build_index(kb: KnowledgeBase) -> Index:
                                          keys[i + 1] if i + 1 < len(keys) else None)
     graph = build_graph(kb, placements)
     return Index(placements, {k: tuple(v) for k, v in listings.items()}, neighbours,
-                 {k: tuple(sorted(v)) for k, v in graph.cited_by.items()}, graph)
+                 {k: tuple(sorted(v)) for k, v in graph.cited_by.items()}, graph,
+                 names(kb, graph.order))

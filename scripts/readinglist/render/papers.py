@@ -7,7 +7,7 @@ import re
 from ..loaders.citation import replace_citations
 from ..loaders.knowledge import KnowledgeBase, Placement
 from ..loaders.prose import prose_lines
-from .connections import local_view
+from .neighbours import local_view
 from .index import Index
 from .rows import bibtex_block, buttons, byline
 from .text import attr, cite_label, front_matter, md
@@ -29,7 +29,7 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
     parts += ["## BibTeX", "", bibtex_block(paper.raw), ""]
     if note is not None:
         parts += ["## Note", "", *_unverified(note), _note_body(kb, note.body, here), ""]
-    parts += local_view(kb, index, key, here)
+    parts += local_view(index, key, here)
     parts += _cited_in(kb, index.cited_in.get(key, ()), here)
     return "\n".join(parts)
 
