@@ -182,3 +182,13 @@ def test_the_warning_about_the_site_address_is_only_for_lenient_builds(tmp_path)
     message = "readinglist: site_url is not set"
     assert f"WARNING -  {message}" in lenient.stderr
     assert strict.returncode == 0 and f"INFO    -  {message}" in strict.stderr
+
+
+def test_render_writes_the_feeds_with_the_address_it_is_given(tmp_path, capsys):
+    from readinglist.cli.app import main
+    root = clean_kb(tmp_path / "kb")
+    assert main(["render", str(tmp_path / "out"), "--root", str(root),
+                 "--site-url", "https://example.net/rl/"]) == 0
+    feed = read_json_feed((tmp_path / "out/feed.json").read_text(encoding="utf-8"))
+    assert feed["feed_url"] == "https://example.net/rl/feed.json"
+    assert all(i["url"].startswith("https://example.net/rl/papers/") for i in feed["items"])

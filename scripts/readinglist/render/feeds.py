@@ -16,8 +16,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from feedgen.feed import FeedGenerator
-
 from ..loaders.history import Change
 from ..loaders.knowledge import KnowledgeBase
 from .oneline import one_line, plain
@@ -68,6 +66,8 @@ def entries(kb: KnowledgeBase, site: Site) -> list[Entry]:
 
 
 def atom(site: Site, chosen: list[Entry], updated: str) -> str:
+    # Imported here: feedgen brings lxml, which `readinglist check` should not pay for.
+    from feedgen.feed import FeedGenerator
     feed = FeedGenerator()
     feed.id(site.url or f"urn:uuid:{uuid.uuid5(NAMESPACE, site.title)}")
     feed.title(_xml(site.title))
