@@ -24,8 +24,10 @@ from readinglist.render.timeline import points, timeline_svg
 
 EXPECTED = CASES / "connections" / "expected"
 SITE = Site("A test list", "https://example.org/list/", "What the tests read")
-EDGES = {("germain2019linear", "hopper2022optimizers"), ("lovelace2020kernels", "germain2019linear"),
-         ("lovelace2020kernels", "noether2021learning"), ("noether2021learning", "lovelace2020kernels"),
+EDGES = {("germain2019linear", "hopper2022optimizers"),
+         ("lovelace2020kernels", "germain2019linear"),
+         ("lovelace2020kernels", "noether2021learning"),
+         ("noether2021learning", "lovelace2020kernels"),
          ("hopper2022optimizers", "curie2023footnotes")}
 SVG = re.compile(r"<svg .*?</svg>", re.DOTALL)
 XLINK = "{http://www.w3.org/1999/xlink}href"
@@ -169,6 +171,7 @@ def test_a_real_sized_list_aggregates_and_links_every_topic(tmp_path):
     svg = ET.fromstring(SVG.search(pages["connections.md"]).group(0))
     links = [a.get(XLINK) for a in svg.findall(".//svg:a", NS)]
     assert len(links) == len(pages) - 1
-    assert {f"connections/{link.rstrip('/')}.md" for link in links} == set(pages) - {"connections.md"}
+    topic_pages = {f"connections/{link.rstrip('/')}.md" for link in links}
+    assert topic_pages == set(pages) - {"connections.md"}
     counts = [int(n) for n in re.findall(r"^- (\d+) citations? ", pages["connections.md"], re.M)]
     assert sum(counts) == len(index.graph.edges)

@@ -124,8 +124,9 @@ def _git_calls(root: Path) -> int:
 def bench_stages(sizes: list[int], repeat: int, scratch: Path) -> list[dict]:
     """The stages at each size, and first a list small enough for a node per paper."""
     small = stage_times(committed(generate(scratch / "history-small", PAPER_NODES)), repeat)
-    return [{**small, "small": True}] + [stage_times(committed(generate(scratch / f"history-{n}", n)), repeat)
-                      for n in sizes]
+    sized = [stage_times(committed(generate(scratch / f"history-{n}", n)), repeat)
+             for n in sizes]
+    return [{**small, "small": True}, *sized]
 
 
 def bench_site_with_history(sizes: list[int], repeat: int, scratch: Path) -> list[dict]:

@@ -32,7 +32,7 @@ UNPLACED = Group("", "", UNPLACED_TITLE, "", "")
 
 @dataclass(frozen=True)
 class Graph:
-    order: tuple[str, ...]                 # every paper: listed ones in reading order, then the rest
+    order: tuple[str, ...]                 # listed papers in reading order, then the rest
     groups: dict[str, Group]               # paper key -> where it is first listed
     edges: tuple[tuple[str, str], ...]     # (citing, cited), in reading order of both ends
 
