@@ -19,7 +19,9 @@ from readinglist.loaders.allowlist import article_problems
 from readinglist.loaders.pages import refused_early
 from readinglist.loaders.snippets import defuse
 from readinglist.loaders.tree import walk
-from readinglist.render import downloads, fill_home, is_reserved, page_sources, render
+from readinglist.render import (Site, downloads, feeds, fill_home, is_reserved, page_sources,
+                                render)
+from readinglist.render.connections import TOPICS
 from readinglist.render.uris import PAPERS
 
 log = get_plugin_logger("readinglist")
@@ -54,7 +56,9 @@ def on_files(files: Files, config) -> Files:
     _fill_home(files, config, kb)
     # Without a repository address there is nothing to edit on, and MkDocs warns about it.
     sources = page_sources(kb) if config.repo_url else {}
-    for uri, content in {**render(kb), **downloads(kb)}.items():
+    _say_without_site_url(config)
+    site = Site(config.site_name, config.site_url or None, config.site_description)
+    for uri, content in {**render(kb), **downloads(kb), **feeds(kb, site)}.items():
         if not files.get_file_from_path(uri):
             files.append(_generated(config, uri, content, sources.get(uri)))
     _add_katex(files, config, root)
@@ -91,10 +95,19 @@ def _keep_regular_files(files: Files, root: Path) -> None:
             files.remove(file)
 
 
+def _say_without_site_url(config) -> None:
+    # A warning would stop a strict build, and a site without an address is still a site.
+    if not config.site_url:
+        (log.info if config.strict else log.warning)(
+            "site_url is not set, so feed.xml and feed.json link to pages relative to "
+            "themselves; set READINGLIST_SITE_URL (e.g. https://OWNER.github.io/REPO/) for "
+            "absolute links")
+
+
 def _generated(config, uri: str, content: str, source: str | None) -> File:
-    paper_page = uri.startswith(f"{PAPERS}/")
+    off_nav = uri.startswith((f"{PAPERS}/", f"{TOPICS}/"))
     file = File.generated(config, uri, content=content,
-                          inclusion=InclusionLevel.NOT_IN_NAV if paper_page else
+                          inclusion=InclusionLevel.NOT_IN_NAV if off_nav else
                           InclusionLevel.UNDEFINED)
     file.edit_uri = source
     return file

@@ -9,5 +9,7 @@ document$.subscribe(({ body }) => {
       { left: "\\[", right: "\\]", display: true },
     ],
     throwOnError: false,
+    // Text inside the SVG figures stays text: KaTeX's HTML cannot live in SVG.
+    ignoredClasses: ["rl-arcs", "rl-timeline"],
   });
 });

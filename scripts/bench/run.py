@@ -27,6 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "scripts"))
 
+from bench import connections  # noqa: E402
 from bench.generate import generate  # noqa: E402
 
 RUNNER = ("import resource, subprocess, sys, time\n"
@@ -168,7 +169,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="readinglist-bench-") as scratch:
         check_rows = bench_check(args.check_sizes, args.repeat, Path(scratch))
         site_rows = bench_site(args.site_sizes, max(1, args.repeat - 1), Path(scratch))
-    text = report(check_rows, site_rows)
+        extra = connections.run(args.site_sizes, max(1, args.repeat - 1), Path(scratch))
+    text = report(check_rows, site_rows) + "\n\n" + extra
     print(text)
     return 0 if "FAIL" not in text else 1
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -43,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     run_render = commands.add_parser("render", help="write the generated pages as Markdown "
                                      "into DIR, for other site engines")
     run_render.add_argument("dir", type=Path, metavar="DIR")
+    run_render.add_argument("--site-url", default=os.environ.get("READINGLIST_SITE_URL") or None,
+                            help="the site's address, for absolute links in feed.xml and "
+                            "feed.json (default: $READINGLIST_SITE_URL, else relative links)")
+    run_render.add_argument("--site-name", default="Reading list", help="the feeds' title")
     run_render.set_defaults(run=_render)
     for command in (run_check, run_export, run_render,
                     *_register_contributor_commands(commands)):
@@ -123,8 +128,9 @@ def _render(root: Path, args: argparse.Namespace) -> int:
     if _refuse_errors(diagnostics):
         return EXIT_PROBLEMS
     from ..edit.transaction import Change, apply
-    from ..render import downloads, render
-    pages = {**render(kb), **downloads(kb)}
+    from ..render import Site, downloads, feeds, render
+    site = Site(args.site_name, args.site_url)
+    pages = {**render(kb), **downloads(kb), **feeds(kb, site)}
     try:
         apply(args.dir, [Change(uri, content) for uri, content in pages.items()])
     except OSError as exc:

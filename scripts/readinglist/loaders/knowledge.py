@@ -13,7 +13,7 @@ from typing import Iterator
 from ..diagnostic import Diagnostic
 from .allowlist import Finding, scan
 from .bibliography import Paper, load_papers
-from .history import changed_dates
+from .history import History, note_dates, read_history
 from .notes import Note, load_notes
 from .pages import Page, load_pages
 from .snippets import Snippet, find_snippets
@@ -49,6 +49,7 @@ class KnowledgeBase:
     note_dates: dict[str, str] = field(default_factory=dict)  # note path -> last change
     pages: tuple[Page, ...] = ()                                # hand-written docs pages
     snippets: tuple[Snippet, ...] = ()                          # in notes and pages, judged
+    history: History | None = None                              # git history, if read and any
 
     def placements(self) -> Iterator[Placement]:
         """Every item of the taxonomy in reading order."""
@@ -96,7 +97,7 @@ def load(root: Path, *, history: bool = True,
          parallel: bool = False) -> tuple[KnowledgeBase, list[Diagnostic]]:
     """Read taxonomy/, bib/, notes/ and docs/ under root. Problems come back as diagnostics.
 
-    history: also read when each note last changed (git), which only the site shows.
+    history: also read the git history (one `git log`), which only the site shows.
     parallel: on a large list, read the notes and taxonomy in a forked process while this one
     parses the bibliography (for one-shot commands; a long-running server should not fork)."""
     listing = walk(root)
@@ -111,13 +112,14 @@ def load(root: Path, *, history: bool = True,
         papers, broken, found = load_papers(root, listing)
     diagnostics += found + list(listing.refused)
     unread = frozenset(d.path for d in diagnostics if d.code in UNREADABLE)
-    dates = changed_dates(root, "notes") if history else {}
+    past = read_history(root) if history else None
+    dates = note_dates(root, past) if history else {}
     pages, found = load_pages(root, listing)
     diagnostics += found
     snippets = find_snippets(root, [(n.path, n.body, n.body_line) for n in notes.values()]
                              + [(p.path, p.text, p.line) for p in pages])
-    return KnowledgeBase(sections, tags, papers, notes, broken, unread, dates, pages,
-                         snippets), diagnostics
+    return (KnowledgeBase(sections, tags, papers, notes, broken, unread, dates, pages,
+                          snippets, past), diagnostics)
 
 
 def _load_rest(root: Path, listing: Tree):

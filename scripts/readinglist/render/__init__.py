@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from ..loaders.knowledge import KnowledgeBase
 from ..loaders.taxonomy import SECTION_IDS
+from .connections import TOPICS, connection_pages
 from .export import dumps
+from .feeds import ATOM, JSON_FEED, Site, feeds
 from .home import fill_home
 from .index import build_index
 from .lists import bibliography_page, open_questions_page, progress_page, tags_page
@@ -17,11 +19,15 @@ from .sections import section_page
 from .uris import PAPERS, paper_uri, section_uri
 
 DOWNLOADS = ("references.bib", "readinglist.json")
-FIXED_PAGES = ("open-questions.md", "progress.md", "bibliography.md", "tags.md")
+FEEDS = (ATOM, JSON_FEED)
+FIXED_PAGES = ("open-questions.md", "progress.md", "bibliography.md", "tags.md",
+               "connections.md")
 # Source paths under these belong to the generator; docs/ must not use them.
-RESERVED = tuple(section_uri(s) for s in SECTION_IDS) + FIXED_PAGES + DOWNLOADS + (f"{PAPERS}/",)
+RESERVED = (tuple(section_uri(s) for s in SECTION_IDS) + FIXED_PAGES + DOWNLOADS + FEEDS
+            + (f"{PAPERS}/", f"{TOPICS}/"))
 
-__all__ = ["render", "downloads", "fill_home", "is_reserved", "page_sources", "RESERVED"]
+__all__ = ["render", "downloads", "feeds", "fill_home", "is_reserved", "page_sources", "Site",
+           "RESERVED"]
 
 
 def render(kb: KnowledgeBase) -> dict[str, str]:
@@ -32,6 +38,7 @@ def render(kb: KnowledgeBase) -> dict[str, str]:
     pages["progress.md"] = progress_page(kb)
     pages["bibliography.md"] = bibliography_page(kb, index)
     pages["tags.md"] = tags_page(kb)
+    pages.update(connection_pages(kb, index))
     return pages
 
 

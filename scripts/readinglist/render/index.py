@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from ..loaders.knowledge import KnowledgeBase, Placement
 from ..loaders.taxonomy import Section, Topic, walk_topics
+from .graph import Graph, build_graph
+from .nodes import Names, names
 
 Trail = tuple[Section, tuple[Topic, ...]]   # a section and the topics down to one topic
 
@@ -17,6 +19,8 @@ class Index:
     listings: dict[str, tuple[Placement, ...]]          # paper key -> where it is listed
     neighbours: dict[int, tuple[str | None, str | None]]  # id(placement) -> previous, next key
     cited_in: dict[str, tuple[str, ...]]                # paper key -> keys of citing notes
+    graph: Graph                                        # who cites whom, in reading order
+    names: Names                                        # titles and labels, decoded once
     suggested: dict[str, tuple[Trail, ...]] = field(default_factory=dict)  # ours, by key
 
     def around(self, placement: Placement) -> tuple[str | None, str | None]:
@@ -37,14 +41,10 @@ def build_index(kb: KnowledgeBase) -> Index:
         for i, placement in enumerate(order):
             neighbours[id(placement)] = (keys[i - 1] if i > 0 else None,
                                          keys[i + 1] if i + 1 < len(keys) else None)
-    cited_in: dict[str, set[str]] = defaultdict(set)
-    for note in kb.notes.values():
-        if note.key in kb.papers:
-            for citation in note.citations:
-                if citation.key != note.key:
-                    cited_in[citation.key].add(note.key)
+    graph = build_graph(kb, placements)
     return Index(placements, {k: tuple(v) for k, v in listings.items()}, neighbours,
-                 {k: tuple(sorted(v)) for k, v in cited_in.items()}, _suggested(kb))
+                 {k: tuple(sorted(v)) for k, v in graph.cited_by.items()}, graph,
+                 names(kb, graph.order), _suggested(kb))
 
 
 def _suggested(kb: KnowledgeBase) -> dict[str, tuple[Trail, ...]]:

@@ -9,6 +9,7 @@ from ..loaders.taxonomy import Section, Topic, walk_topics
 from .index import Index
 from .rows import paper_row, question_row, status_of, todo_row
 from .text import attr, front_matter, md
+from .timeline import timeline_section
 from .uris import rel, section_uri
 
 STATUSES = ("read", "reading", "to-read")
@@ -39,6 +40,7 @@ def progress_page(kb: KnowledgeBase) -> str:
     here = "progress.md"
     parts = _header("Reading progress", "Papers by the status of their note: read, reading, or "
                     "still to read (a paper without a note counts as to read).")
+    parts += timeline_section(kb.history)
     for section in kb.sections:
         parts += [f"## [{md(section.title)}]({rel(here, section_uri(section.id))})", "",
                   progress_bar(kb, section_keys(section)), ""]

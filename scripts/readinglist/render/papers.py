@@ -9,6 +9,7 @@ from ..loaders.knowledge import KnowledgeBase, Placement
 from ..loaders.latex import decode
 from ..loaders.prose import prose_lines
 from .index import Index, Trail
+from .neighbours import local_view
 from .rows import bibtex_block, buttons, byline
 from .text import attr, cite_label, front_matter, md
 from .uris import paper_uri, rel, section_uri
@@ -30,6 +31,7 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
     parts += ["## BibTeX", "", bibtex_block(paper.raw), ""]
     if note is not None:
         parts += ["## Note", "", *_unverified(note), _note_body(kb, note.body, here), ""]
+    parts += local_view(index, key, here)
     parts += _cited_in(kb, index.cited_in.get(key, ()), here)
     return "\n".join(parts)
 

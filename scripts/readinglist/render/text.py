@@ -6,12 +6,15 @@ import html
 import json
 import re
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]{}#!|~^$<>])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]{}#!|$>])")
 
 
 def md(text: str) -> str:
-    """Text shown literally in Markdown: no emphasis, links, math or HTML from a title."""
-    return _MARKDOWN.sub(r"\\\1", text.replace("&", "&amp;"))
+    """Text shown literally in Markdown: no emphasis, links, math or HTML from a title.
+
+    `<` becomes an entity: Python-Markdown has no backslash escape for it (nor for ~ and ^,
+    which no extension here gives a meaning), so a backslash would show."""
+    return _MARKDOWN.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
 
 
 def attr(text: str) -> str:

@@ -31,3 +31,15 @@ def arxiv_pdf(arxiv: str) -> str:
 
 def doi_url(doi: str) -> str:
     return f"https://doi.org/{doi}"
+
+
+def page_url(here: str, target: str) -> str:
+    """The built URL of page target from page here, for raw HTML that MkDocs does not rewrite.
+
+    Assumes MkDocs' default directory URLs: `papers/x.md` is served as `papers/x/`."""
+    def directory(source: str) -> str:
+        stem = source.removesuffix(".md")
+        return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+    relative = posixpath.relpath(directory(target) or ".", directory(here) or ".")
+    return "./" if relative == "." else relative + "/"
