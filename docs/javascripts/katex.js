@@ -1,7 +1,8 @@
 // Render the $...$ and $$...$$ that pymdownx.arithmatex marks, on every page load, including
-// Material's instant navigation (document$ emits for each page).
-document$.subscribe(({ body }) => {
-  renderMathInElement(body, {
+// Material's instant navigation (document$ emits for each page). renderMath is also what the
+// preview cards call on the text they show.
+function renderMath(element) {
+  renderMathInElement(element, {
     delimiters: [
       { left: "$$", right: "$$", display: true },
       { left: "$", right: "$", display: false },
@@ -10,4 +11,6 @@ document$.subscribe(({ body }) => {
     ],
     throwOnError: false,
   });
-});
+}
+
+document$.subscribe(({ body }) => renderMath(body));

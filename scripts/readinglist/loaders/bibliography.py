@@ -12,7 +12,7 @@ from bibtexparser import model
 
 from ..diagnostic import Diagnostic, error
 from .identifiers import display_name, is_arxiv, arxiv_id, bare_doi, split_authors
-from .latex import decode
+from .latex import decode, decode_keeping_math
 from .textfile import column_of, read_text
 
 VENUE_FIELDS = ("journal", "booktitle", "howpublished")
@@ -84,6 +84,12 @@ class Paper:
     def doi(self) -> str | None:
         doi = self.get("doi")
         return bare_doi(doi) if doi else None
+
+    @property
+    def abstract(self) -> str | None:
+        """The abstract as text, its math left as written for KaTeX; None when there is none."""
+        abstract = self.get("abstract")
+        return decode_keeping_math(abstract) or None if abstract else None
 
 
 def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diagnostic]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..diagnostic import Diagnostic, error
 from . import schema
 from .citation import Citation, find_citations
+from .oneline import Oneline, find_oneline
 from .shape import Reader
 from .textfile import read_text
 from .yamltree import Scalar, parse
@@ -29,22 +30,38 @@ class Note:
     citations: tuple[Citation, ...]
     path: str
     line: int
+    oneline: Oneline | None = None   # the "In one line" sentence and its line
+
+    @property
+    def oneline_text(self) -> str | None:
+        return self.oneline.text if self.oneline else None
 
 
 def load_notes(root: Path) -> tuple[dict[str, Note], list[Diagnostic]]:
     notes, diagnostics = {}, []
+    placeholder = _template_oneline(root)
     for file in sorted((root / "notes").glob("*.md"), key=lambda p: p.name):
         if file.name == TEMPLATE:
             continue
         path = f"notes/{file.name}"
-        note, found = _load_note(root, path)
+        note, found = _load_note(root, path, placeholder)
         diagnostics += found
         if note is not None:
             notes[note.key] = note
     return notes, diagnostics
 
 
-def _load_note(root: Path, path: str) -> tuple[Note | None, list[Diagnostic]]:
+def _template_oneline(root: Path) -> str | None:
+    """The template's one-line sentence, which a fresh stub still carries: not the paper's."""
+    template = root / "notes" / TEMPLATE
+    if not template.is_file():
+        return None
+    found = find_oneline(read_text(root, f"notes/{TEMPLATE}")[0], 1)
+    return found.text if found else None
+
+
+def _load_note(root: Path, path: str,
+               placeholder: str | None = None) -> tuple[Note | None, list[Diagnostic]]:
     text, diagnostics = read_text(root, path)
     opening = _OPENING.match(text)
     if opening is None:
@@ -75,5 +92,5 @@ def _load_note(root: Path, path: str) -> tuple[Note | None, list[Diagnostic]]:
         unverified=reader.strings(fields.get("unverified"), "'unverified'"),
         body=body, body_line=closing_line + 1,
         citations=tuple(find_citations(body, closing_line + 1)),
-        path=path, line=1)
+        path=path, line=1, oneline=find_oneline(body, closing_line + 1, placeholder))
     return note, reader.diagnostics
