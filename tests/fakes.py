@@ -54,7 +54,9 @@ class FakeScholarlyServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        # A short poll, so that close() returns at once rather than after half a second.
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                         daemon=True).start()
 
     def env(self) -> dict[str, str]:
         return {"READINGLIST_ARXIV_API": f"{self.base}/arxiv",

@@ -8,6 +8,8 @@ literal tags, and it says the text was copied from a web page rather than from a
 from __future__ import annotations
 
 import re
+from heapq import merge
+from itertools import islice
 from typing import Iterable, NamedTuple
 
 from ..diagnostic import Diagnostic, error, warning
@@ -16,6 +18,7 @@ from ..loaders.knowledge import KnowledgeBase
 from ..loaders.latex import MATH
 
 MAX_CHARACTERS = 5_000   # arXiv allows 1,920; a journal's structured abstract runs longer
+MAX_FINDINGS = 10        # markup reported per abstract
 
 _TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>|<!--|<!\[CDATA\[|<\?")
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -59,9 +62,14 @@ def _markup(text: str) -> list[Problem]:
     if not _MAYBE_MARKUP.search(text):   # most abstracts: nothing to look at
         return []
     prose = MATH.sub(lambda m: " " * len(m.group(0)), text)
+    found = merge(*(p.finditer(prose) for p in (_TAG, _REFERENCE, _SCRIPT_URL)),
+                  key=lambda m: m.start())
+    shown = list(islice(found, MAX_FINDINGS + 1))   # a pasted web page: its first few tags
+    more = "; and more after it" if len(shown) > MAX_FINDINGS else ""
     return [Problem(m.start(), "markup-in-abstract", f"abstract carries {_what(m.group(0))}; "
-                    "an abstract is plain text with LaTeX math: remove the markup")
-            for pattern in (_TAG, _REFERENCE, _SCRIPT_URL) for m in pattern.finditer(prose)]
+                    f"an abstract is plain text with LaTeX math: remove the markup"
+                    + (more if i == MAX_FINDINGS - 1 else ""))
+            for i, m in enumerate(shown[:MAX_FINDINGS])]
 
 
 def _unbalanced(text: str) -> list[Problem]:

@@ -53,6 +53,7 @@ class Client:
         self.cache: dict[str, str] = read_cache(cache_path)
         self.next_allowed = {"arxiv": 0.0, "crossref": 0.0, "doi": 0.0}
         self.crossref_interval = 0.0
+        self.dirty = False   # whether the cache holds something the file does not
 
     def get(self, service: str, url: str, accept: str = "*/*") -> bytes | None:
         """The reply, from the cache or the service; None offline when nothing is cached."""
@@ -70,12 +71,14 @@ class Client:
                 time.sleep(self.settings.backoff_seconds * 2 ** attempt)
             else:
                 self.cache[url] = data.decode("utf-8", "replace")
+                self.dirty = True
                 return data
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     def forget(self, url: str) -> None:
         """Drop a reply its reader could not use, so the next run asks again."""
-        self.cache.pop(url, None)
+        if self.cache.pop(url, None) is not None:
+            self.dirty = True
 
     def _fetch(self, service: str, url: str, accept: str) -> bytes:
         wait = self.next_allowed[service] - time.monotonic()
@@ -95,7 +98,9 @@ class Client:
         return self.crossref_interval if service == "crossref" else 0.0
 
     def save(self) -> None:
-        write_cache(self.cache_path, self.cache)
+        if self.dirty:
+            write_cache(self.cache_path, self.cache)
+            self.dirty = False
 
 
 def arxiv_batches(client: Client, ids: list[str]) -> Iterator[Batch]:
