@@ -34,6 +34,7 @@ PROSE = ("we show that the gradient flow of wide networks converges to a kernel 
          "explains why deeper models generalise better than shallow ones despite "
          "overparameterisation and implicit bias towards low rank solutions of minimal norm "
          "in the limit of small initialisation with saddle to saddle dynamics").split()
+SYLLABLES = "ka ri mo ne ta lu si pe do ra vi no gu le ma ti so be fa zu ke ro na mi".split()
 TAGS = [f"tag-{i:02d}" for i in range(20)]
 SECTIONS = ("hyperparams", "models", "optimization", "data", "other")
 
@@ -79,7 +80,10 @@ def _entry(rng: random.Random, i: int, taken: set[str], abstract: bool) -> tuple
 
 
 def _prose(rng: random.Random, least: int, most: int) -> str:
-    words = [rng.choice(PROSE) for _ in range(rng.randint(least, most))]
+    """Common words, and two in five made up of syllables: real prose compresses about as well."""
+    words = [rng.choice(PROSE) if rng.random() < 0.6 else
+             "".join(rng.choices(SYLLABLES, k=rng.randint(2, 4)))
+             for _ in range(rng.randint(least, most))]
     return " ".join(words).capitalize()
 
 

@@ -49,6 +49,12 @@ CONTRAST = """(element) => {
 }"""
 
 
+def opened(visit, path: str):
+    """The page once loaded: cards need nothing more (no wait for the network to go idle)."""
+    visit.page.goto(visit.base + path, wait_until="load")
+    return visit.page
+
+
 def box(locator) -> dict:
     return locator.evaluate("e => { const r = e.getBoundingClientRect(); "
                             "return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }")
@@ -67,7 +73,7 @@ def key_of(link) -> str:
 @pytest.mark.parametrize("kind", LINKS)
 def test_hovering_a_paper_link_shows_its_card_beside_it(visit, kb, kind):
     path, selector, key = LINKS[kind]
-    page = visit.goto(path)
+    page = opened(visit, path)
     link = page.locator(selector).first.element_handle()   # the card takes its title away
     link.scroll_into_view_if_needed()
     link.hover()
@@ -83,7 +89,7 @@ def test_hovering_a_paper_link_shows_its_card_beside_it(visit, kb, kind):
 
 
 def test_the_card_reads_title_authors_venue_status_and_the_one_line_with_math(visit, kb):
-    page = visit.goto("/optimization/")
+    page = opened(visit, "/optimization/")
     page.locator("a.rl-title[href$='/papers/cohen2021gradient/']").hover()
     card = page.locator(CARD)
     card.locator(".rl-preview__oneline .katex").first.wait_for()
@@ -94,7 +100,7 @@ def test_the_card_reads_title_authors_venue_status_and_the_one_line_with_math(vi
 
 
 def test_leaving_the_link_closes_the_card_and_its_description(visit):
-    page = visit.goto("/models/")
+    page = opened(visit, "/models/")
     link = page.locator("a.rl-title").first
     link.hover()
     page.locator(CARD).wait_for(state="visible")
@@ -104,7 +110,7 @@ def test_leaving_the_link_closes_the_card_and_its_description(visit):
 
 
 def test_the_pointer_can_move_onto_the_card_without_closing_it(visit):
-    page = visit.goto("/models/")
+    page = opened(visit, "/models/")
     link = page.locator("a.rl-title[href$='/papers/soudry2018implicit/']")
     link.hover()
     card = page.locator(CARD)
@@ -120,7 +126,7 @@ def test_the_pointer_can_move_onto_the_card_without_closing_it(visit):
 
 
 def test_the_card_never_stands_between_the_pointer_and_the_link(visit):
-    page = visit.goto("/models/")
+    page = opened(visit, "/models/")
     link = page.locator("a.rl-title[href$='/papers/soudry2018implicit/']")
     link.hover()
     page.locator(CARD).wait_for(state="visible")
@@ -132,7 +138,7 @@ def test_the_card_never_stands_between_the_pointer_and_the_link(visit):
 
 
 def test_keyboard_focus_shows_the_card_and_escape_closes_it(visit, kb):
-    page = visit.goto("/models/")
+    page = opened(visit, "/models/")
     page.locator("#linear-networks + p.rl-why").click()   # the next Tab stop: its first paper
     page.keyboard.press("Tab")
     focused = page.locator(":focus")
@@ -150,7 +156,7 @@ def test_keyboard_focus_shows_the_card_and_escape_closes_it(visit, kb):
 
 
 def test_a_link_added_later_even_in_an_svg_figure_gets_a_card(visit, kb):
-    page = visit.goto("/models/")
+    page = opened(visit, "/models/")
     page.evaluate("""() => {
         const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
         svg.setAttribute("width", "300"); svg.setAttribute("height", "40");
@@ -183,7 +189,7 @@ def test_instant_navigation_keeps_cards_and_fetches_the_data_once(visit, kb, bui
     fetched = []
     visit.page.on("request", lambda r: fetched.append(r.url) if r.url.endswith(
         "/previews.json") else None)
-    page = visit.goto("/models/")
+    page = opened(visit, "/models/")
     page.evaluate("window.sameDocument = true")
     link = page.locator("a.rl-title[href$='/papers/soudry2018implicit/']")
     link.hover()
@@ -225,7 +231,7 @@ def test_a_tap_on_a_touch_screen_follows_the_link_and_shows_no_card(browser, sit
 
 def test_at_phone_width_the_card_fits_the_screen(visit):
     visit.page.set_viewport_size({"width": 375, "height": 800})
-    page = visit.goto("/models/")
+    page = opened(visit, "/models/")
     link = page.locator("a.rl-title[href$='/papers/jacot2021saddletosaddle/']")
     link.scroll_into_view_if_needed()
     link.hover()
@@ -241,7 +247,7 @@ def test_at_phone_width_the_card_fits_the_screen(visit):
 @pytest.mark.parametrize("scheme, material", [("light", "default"), ("dark", "slate")])
 def test_card_text_has_contrast_in_both_schemes(visit, scheme, material):
     visit.page.emulate_media(color_scheme=scheme)
-    page = visit.goto("/optimization/")
+    page = opened(visit, "/optimization/")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == material
     page.locator("a.rl-title[href$='/papers/cohen2021gradient/']").hover()
     page.locator(CARD).wait_for(state="visible")

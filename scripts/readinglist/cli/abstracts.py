@@ -23,6 +23,7 @@ from .edit_commands import diff
 from .net_commands import progress
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+NAMED = 10   # entries named in the summary of what was written
 
 
 def run_abstracts(root: Path, args: argparse.Namespace) -> int:
@@ -69,8 +70,9 @@ def _write(root: Path, changes: list[Change], outcome: Outcome, dry_run: bool) -
         return EXIT_OK
     apply(root, changes)
     keys = sorted(outcome.found)
-    print(f"added {'an abstract' if len(keys) == 1 else f'abstracts to {len(keys)} entries'}: "
-          f"{', '.join(keys)}")
+    named = ", ".join(keys[:NAMED]) + (f" and {len(keys) - NAMED:,} more" if keys[NAMED:] else "")
+    print(f"added {'an abstract' if len(keys) == 1 else f'abstracts to {len(keys):,} entries'}: "
+          f"{named}")
     for change in changes:
         print(f"  changed {change.path}")
     return EXIT_OK
