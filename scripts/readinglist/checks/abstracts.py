@@ -23,8 +23,8 @@ MAX_FINDINGS = 10        # markup reported per abstract
 _TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>|<!--|<!\[CDATA\[|<\?")
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});")
 _SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript|livescript)\s*:|\bdata:[a-z]+/", re.I)
+_MARKUP = (("<", _TAG), ("&", _REFERENCE), (":", _SCRIPT_URL))   # each with a character it needs
 _DOLLAR = re.compile(r"(?<!\\)\$\$?")
-_MAYBE_MARKUP = re.compile(r"[<&]|script|data:", re.I)
 
 
 class Problem(NamedTuple):
@@ -59,11 +59,11 @@ def _length(text: str) -> list[Problem]:
 
 
 def _markup(text: str) -> list[Problem]:
-    if not _MAYBE_MARKUP.search(text):   # most abstracts: nothing to look at
+    # Most abstracts hold no markup even counting their math ($a < b$): no need to look closer.
+    if not any(mark in text and pattern.search(text) for mark, pattern in _MARKUP):
         return []
     prose = MATH.sub(lambda m: " " * len(m.group(0)), text)
-    found = merge(*(p.finditer(prose) for p in (_TAG, _REFERENCE, _SCRIPT_URL)),
-                  key=lambda m: m.start())
+    found = merge(*(p.finditer(prose) for _, p in _MARKUP), key=lambda m: m.start())
     shown = list(islice(found, MAX_FINDINGS + 1))   # a pasted web page: its first few tags
     more = "; and more after it" if len(shown) > MAX_FINDINGS else ""
     return [Problem(m.start(), "markup-in-abstract", f"abstract carries {_what(m.group(0))}; "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -56,13 +57,18 @@ class Paper:
     def values(self) -> dict[str, str]:
         return {f.name: f.value for f in self.fields}
 
-    @property
+    # Decoded once: every row, card and citation of the paper shows them.
+    @cached_property
     def title(self) -> str:
         return decode(self.get("title") or self.key)
 
     @property
     def authors(self) -> list[str]:
-        return [display_name(name) for name in split_authors(self.get("author") or "")]
+        return list(self._authors)
+
+    @cached_property
+    def _authors(self) -> tuple[str, ...]:
+        return tuple(display_name(name) for name in split_authors(self.get("author") or ""))
 
     @property
     def year(self) -> str | None:
