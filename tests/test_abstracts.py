@@ -268,3 +268,20 @@ def test_add_keeps_arxiv_abstract_only_when_it_checks_clean(base_tree, arxiv, ca
     assert "abstract" not in entry("lovelace2020dirty")
     assert "  arXiv's abstract was left out: abstract carries the HTML '<script>'" in \
         capsys.readouterr().out
+
+
+def test_a_field_goes_last_even_in_entries_written_by_hand():
+    from readinglist.edit.insert import insert_fields
+    text = "@misc{a,\n  title = {A}\n}\n\n@misc{b, title = {B}}\n\n@misc{c,\n  title = {C},\n}\n"
+    assert insert_fields(text, {"a": "  x = {1},", "b": "  x = {2},"}) == (
+        "@misc{a,\n  title = {A},\n  x = {1},\n}\n\n@misc{b, title = {B},\n  x = {2},\n}\n\n"
+        "@misc{c,\n  title = {C},\n}\n")
+
+
+def test_line_endings_and_bom_are_kept(tree, arxiv):
+    more = tree / "bib/more.bib"
+    more.write_bytes(b"\xef\xbb\xbf" + more.read_bytes().replace(b"\n", b"\r\n"))
+    assert run(tree) == 0
+    data = more.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf@misc{doe2020papera,\r\n")
+    assert (stored(1) + "\r\n}").encode() in data and b"\n" not in data.replace(b"\r\n", b"")

@@ -97,13 +97,16 @@ def insert_fields(text: str, new: dict[str, str]) -> str:
     if missing:
         raise EditError(f"no entry '{missing[0]}' in the file")
     starts = _line_offsets(text)
-    closes = sorted((_closing(text, entries[key], starts), key) for key in new)
-    for close, key in reversed(closes):   # from the end, so earlier offsets stay right
-        body = text[:close].rstrip()
-        gap = text[len(body):close]
-        comma = "" if body.endswith(",") else ","
-        text = f"{body}{comma}\n{new[key]}{gap if chr(10) in gap else chr(10)}{text[close:]}"
-    return text
+    pieces, done = [], 0
+    for close, key in sorted((_closing(text, entries[key], starts), key) for key in new):
+        last = close
+        while last > done and text[last - 1].isspace():   # the end of the last field
+            last -= 1
+        gap = text[last:close]                              # usually "\n"
+        comma = "" if text[last - 1] == "," else ","
+        pieces += [text[done:last], comma, "\n", new[key], gap if "\n" in gap else "\n"]
+        done = close
+    return "".join(pieces + [text[done:]])
 
 
 def _line_offsets(text: str) -> list[int]:

@@ -94,8 +94,8 @@ class Paper:
     @property
     def abstract(self) -> str | None:
         """The abstract as text, its math left as written for KaTeX; None when there is none."""
-        abstract = self.get("abstract")
-        return decode_keeping_math(abstract) or None if abstract else None
+        text = decode_keeping_math(self.get("abstract") or "")
+        return text or None
 
 
 def load_papers(root: Path) -> tuple[dict[str, Paper], frozenset[str], list[Diagnostic]]:
