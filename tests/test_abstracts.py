@@ -285,3 +285,15 @@ def test_line_endings_and_bom_are_kept(tree, arxiv):
     data = more.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf@misc{doe2020papera,\r\n")
     assert (stored(1) + "\r\n}").encode() in data and b"\n" not in data.replace(b"\r\n", b"")
+
+
+def test_add_never_stores_an_abstract_from_crossref(base_tree, arxiv):
+    arxiv.crossref["10.1000/conf.9"] = {
+        "type": "proceedings-article", "title": ["Licensed Elsewhere"],
+        "author": [{"family": "Noether", "given": "Emmy"}], "issued": {"date-parts": [[2020]]},
+        "abstract": "<jats:p>An invented abstract under a publisher's licence.</jats:p>",
+        "DOI": "10.1000/conf.9"}
+    assert main(["add", "10.1000/conf.9", "--to", "models/kernels", "--root",
+                 str(base_tree)]) == 0
+    bib = (base_tree / "bib/references.bib").read_text()
+    assert "@inproceedings{noether2020licensed," in bib and "abstract" not in bib
