@@ -11,7 +11,11 @@
 // on leaving the link and the card, and on navigation. Touch is left alone: a tap follows the
 // link as it always did.
 (() => {
-  const root = new URL("..", document.currentScript.src);   // this file is javascripts/*.js
+  // The site's root: this file is javascripts/previews.js (or, were it ever loaded deferred,
+  // Material's own record of the base).
+  const root = document.currentScript
+    ? new URL("..", document.currentScript.src)
+    : new URL(`${JSON.parse(document.getElementById("__config").textContent).base}/`, location.href);
   const PAPER_PAGE = /^papers\/([^/]+?)(?:\/(?:index\.html)?|\.html)$/;
   const XLINK = "http://www.w3.org/1999/xlink";
   const SHOW_AFTER = 150;   // ms: a pointer only passing over a link shows nothing
