@@ -15,6 +15,7 @@ from readinglist import check, load
 from readinglist.diagnostic import sort
 from readinglist.loaders.allowlist import article_problems
 from readinglist.render import downloads, fill_home, is_reserved, page_sources, render
+from readinglist.render.search_index import lean_index
 from readinglist.render.uris import PAPERS
 
 log = get_plugin_logger("readinglist")
@@ -49,6 +50,13 @@ def on_post_page(output: str, page, config) -> str:
         log.error(f"{page.file.src_uri}: the built page carries {problem}; find it in the "
                   "source (readinglist check names it) and remove it")
     return output
+
+
+def on_post_build(config) -> None:
+    # Hooks run after the theme's plugins, so Material's search index is already written.
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        index.write_text(lean_index(index.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _generated(config, uri: str, content: str, source: str | None) -> File:

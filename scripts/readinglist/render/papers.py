@@ -20,12 +20,12 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
     here = paper_uri(key)
     tags = [tag.value for tag in note.tags] if note else None
     parts = [front_matter(title=paper.title, tags=tags or None), f"# {md(paper.title)}", "",
-             '<div class="rl-meta" markdown>', byline(kb, key), "", buttons(kb, key), "</div>",
-             ""]
+             '<div class="rl-meta" markdown>', byline(kb, key), "", buttons(kb, key),
+             "{ data-search-exclude }", "</div>", ""]
     parts += _listed_under(kb, index.listings.get(key, ()), index, here)
     if paper.get("abstract"):
-        parts += ["## Abstract", "", md(paper.get("abstract")), ""]
-    parts += ["## BibTeX", "", bibtex_block(paper.raw), ""]
+        parts += ["## Abstract { data-search-exclude }", "", md(paper.get("abstract")), ""]
+    parts += ["## BibTeX { data-search-exclude }", "", bibtex_block(paper.raw), ""]
     if note is not None:
         parts += ["## Note", "", *_unverified(note), _note_body(kb, note.body, here), ""]
     parts += _cited_in(kb, index.cited_in.get(key, ()), here)
@@ -36,7 +36,7 @@ def _listed_under(kb: KnowledgeBase, listings: tuple[Placement, ...], index: Ind
                   here: str) -> list[str]:
     if not listings:
         return []
-    lines = ["## Listed under", ""]
+    lines = ["## Listed under { data-search-exclude }", ""]
     for placement in listings:
         page = section_uri(placement.section.id)
         crumbs = [f"[{md(placement.section.title)}]({rel(here, page)})"]
@@ -91,5 +91,5 @@ def _demote(body: str) -> str:
 def _cited_in(kb: KnowledgeBase, citing: tuple[str, ...], here: str) -> list[str]:
     if not citing:
         return []
-    return ["## Cited in", ""] + [
+    return ["## Cited in { data-search-exclude }", ""] + [
         f"- [{md(kb.papers[k].title)}]({rel(here, paper_uri(k))})" for k in citing] + [""]

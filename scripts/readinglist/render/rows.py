@@ -57,7 +57,7 @@ def bibtex_block(raw: str) -> str:
 def paper_row(kb: KnowledgeBase, key: str, here: str) -> str:
     paper = kb.papers[key]
     return "\n".join([
-        '<div class="rl-paper" markdown>',
+        '<div class="rl-paper" data-search-exclude markdown>',
         f'[{md(paper.title)}]({rel(here, paper_uri(key))}){{ .rl-title }}  ',
         byline(kb, key),
         "",
