@@ -36,5 +36,6 @@ test: $(STAMP) $(ASSETS)
 clean:
 	rm -rf $(VENV) site node_modules .pytest_cache
 
+# `make bench QUICK=1`: the small sizes only, for a quick look.
 bench: $(STAMP) $(ASSETS)
-	$(BIN)/python scripts/bench/run.py
+	$(BIN)/python scripts/bench/run.py $(if $(QUICK),--quick)
