@@ -163,3 +163,12 @@ def test_links_writes_its_results_to_a_file_and_keeps_its_exit_status(base_tree,
                  "--root", str(base_tree)]) == 1
     assert capsys.readouterr().out == ""
     assert [row["code"] for row in json.loads(output.read_text())] == ["broken-internal-link"]
+
+
+def test_an_output_file_in_a_missing_folder_is_refused_before_any_work(base_tree, tmp_path,
+                                                                       capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["links", "--offline", "--format", "json", "--output",
+              str(tmp_path / "missing" / "links.json"), "--root", str(base_tree)])
+    assert stopped.value.code == 2
+    assert f"there is no folder {tmp_path / 'missing'}" in capsys.readouterr().err

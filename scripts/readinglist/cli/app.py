@@ -78,7 +78,7 @@ def _register_contributor_commands(commands) -> list[argparse.ArgumentParser]:
     links.add_argument("--report", type=Path, metavar="FILE",
                        help="also write a Markdown report (for a CI job summary)")
     links.add_argument("--no-cache", action="store_true", help="check even recent successes")
-    links.add_argument("--output", type=Path, metavar="FILE",
+    links.add_argument("--output", type=_output_file, metavar="FILE",
                        help="write the results to FILE instead of stdout (the exit status "
                        "stays the same)")
     links.set_defaults(run=_later("run_links", "net_commands"))
@@ -87,7 +87,7 @@ def _register_contributor_commands(commands) -> list[argparse.ArgumentParser]:
                                  "and year agree")
     verify.add_argument("--offline", action="store_true", help="use cached replies only")
     verify.add_argument("--format", choices=sorted(diagnostic.FORMATS), default="text")
-    verify.add_argument("--output", type=Path, metavar="FILE",
+    verify.add_argument("--output", type=_output_file, metavar="FILE",
                         help="write the results to FILE instead of stdout (the exit status "
                         "stays the same)")
     verify.set_defaults(run=_later("run_verify", "net_commands"))
@@ -102,13 +102,22 @@ def _register_report(commands) -> argparse.ArgumentParser:
                         help="what `links --format json --output FILE` wrote")
     report.add_argument("--verify", type=Path, required=True, metavar="FILE",
                         help="what `verify --format json --output FILE` wrote")
-    report.add_argument("--output", type=Path, default=Path("report.md"), metavar="FILE",
+    report.add_argument("--output", type=_output_file, default=Path("report.md"), metavar="FILE",
                         help="where the whole report is written (default: report.md)")
     report.add_argument("--dry-run", action="store_true",
                         help="ask GitHub which report issue is open, then print the calls "
                         "that would change it instead of making them")
     report.set_defaults(run=_later("run_report", "report_command"))
     return report
+
+
+def _output_file(given: str) -> Path:
+    """A file a command will write: its folder must exist (checked before any work is done)."""
+    path = Path(given)
+    if not path.parent.is_dir():
+        raise argparse.ArgumentTypeError(f"cannot write {given}: there is no folder "
+                                         f"{path.parent}; create it or write elsewhere")
+    return path
 
 
 def _later(name: str, module: str = "edit_commands"):
