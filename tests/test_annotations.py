@@ -55,7 +55,7 @@ def test_every_row_shows_its_note_one_line_between_metadata_and_buttons(built_si
         page = soup(built_site, f"{page_name}/index.html")
         for row in page.select("div.rl-paper"):
             key = row.find("a", class_="rl-title")["href"].rstrip("/").rsplit("/", 1)[-1]
-            oneline = row.select("div.rl-oneline")
+            oneline = row.select("p.rl-oneline")
             assert len(oneline) == 1, (page_name, key)
             before, after = oneline[0].find_previous_sibling(), oneline[0].find_next_sibling()
             assert before.select_one(".rl-venue") and after.select_one(".rl-button, .rl-status")
@@ -63,15 +63,15 @@ def test_every_row_shows_its_note_one_line_between_metadata_and_buttons(built_si
 
 def test_a_row_shows_the_sentence_as_the_note_writes_it(built_site, kb):
     row = row_of(soup(built_site, "models/index.html"), "soudry2018implicit")
-    assert row.select_one("div.rl-oneline").get_text(strip=True) == \
+    assert row.select_one("p.rl-oneline").get_text(strip=True) == \
         kb.notes["soudry2018implicit"].oneline.text
     math = row_of(soup(built_site, "optimization/index.html"), "cohen2021gradient")
-    assert math.select_one("div.rl-oneline span.arithmatex").get_text() == r"\(2/\eta\)"
+    assert math.select_one("p.rl-oneline span.arithmatex").get_text() == r"\(2/\eta\)"
 
 
 def test_a_one_line_sentence_links_its_citations(annotated):
     oneline = row_of(soup(annotated, "models/index.html"), "jacot2018neural") \
-        .select_one("div.rl-oneline")
+        .select_one("p.rl-oneline")
     link = oneline.find("a")
     assert (link.get_text(), link["href"]) == ("Soudry et al., 2018",
                                                "../papers/soudry2018implicit/")
@@ -82,7 +82,7 @@ def test_without_a_note_or_a_one_line_sentence_a_row_shows_nothing_there(annotat
     page = soup(annotated, "models/index.html")
     for key in ("li2021resolving", "baldi1989neural"):
         row = row_of(page, key)
-        assert row.select("div.rl-oneline") == []
+        assert row.select("p.rl-oneline") == []
         assert "In one line" not in row.get_text()
 
 

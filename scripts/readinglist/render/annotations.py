@@ -21,7 +21,9 @@ def oneline_block(kb: KnowledgeBase, key: str, here: str) -> list[str]:
     if text is None:
         return []
     text = _NUMBERED.sub(r"\1\\\2", _MARKER.sub(r"\\\1", text))
-    return ['<div class="rl-oneline" markdown>', text, "</div>", ""]
+    # A <p>, not a <div>: Material's search index ends a data-search-exclude block at the first
+    # closing tag of the same name, so a div inside the excluded row would let the rest through.
+    return [f'<p class="rl-oneline" markdown>{text}</p>', ""]
 
 
 def oneline_after(kb: KnowledgeBase, key: str, here: str) -> str:

@@ -26,4 +26,4 @@ def local_view(index: Index, key: str, here: str) -> list[str]:
     caption = (f"Its note cites {count(len(cites), 'paper')} of the list; "
                f"{count(len(cited_by), 'note')} cite it. " + LEGEND +
                f'<a href="{attr(page_url(here, CONNECTIONS))}">All connections</a>')
-    return ["## Connected papers", "", *figure(svg, caption), ""]
+    return ["## Connected papers { data-search-exclude }", "", *figure(svg, caption), ""]

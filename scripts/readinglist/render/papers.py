@@ -60,7 +60,7 @@ def _published_as(paper) -> list[str]:
 def _suggested_under(trails: tuple[Trail, ...], here: str) -> list[str]:
     if not trails:
         return []
-    lines = ["## Suggested under", "",
+    lines = ["## Suggested under { data-search-exclude }", "",
              "Our suggestion for these places on the map, not the curator's pick:", ""]
     for section, topics in trails:
         page = section_uri(section.id)
