@@ -66,7 +66,7 @@ FRAGMENTS = st.sampled_from(["--8<--", "-8<-", ";", " ", "\t", '"', "'", "a.md",
                              "-", ",", "sec", "\n", "\\", "x/../y", "http://h/z"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)   # the same examples in every run
 @given(st.lists(FRAGMENTS, max_size=40).map("".join))
 def test_random_lines_give_the_paths_pymdownx_asks_for(text):
     assert ours(text) == pymdownx_paths(text)
