@@ -64,3 +64,57 @@ def test_no_serious_wcag_violation(visits, built_site, path, scheme, width):
     assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
     found = [v for v in violations(page) if v["impact"] in BLOCKING]
     assert found == [], described(found)
+
+
+RING = """(selector) => {
+    const element = document.activeElement;
+    // The theme toggle's radio input is invisible; its label carries the ring.
+    const shown = element.matches("input.md-option") ? element.nextElementSibling : element;
+    const style = getComputedStyle(shown);
+    return {what: `${element.tagName.toLowerCase()}.${element.getAttribute("class")}`,
+            style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+            wanted: element.matches(selector)};
+}"""
+
+
+def tab_to(page, selector: str, limit: int = 200) -> list[dict]:
+    """Press Tab until the focus is on selector; every stop on the way, with its ring."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(RING, selector))
+        if stops[-1].pop("wanted"):
+            return stops
+    raise AssertionError(f"{limit} presses of Tab never reached {selector}: {stops[-5:]}")
+
+
+def assert_rings(stops: list[dict]) -> None:
+    unringed = [s for s in stops if s["style"] == "none" or s["width"] < 2]
+    assert unringed == [], "these show no focus ring"
+
+
+def test_keyboard_alone_reaches_a_paper_from_the_models_page_and_back(visit):
+    page = visit.goto("/models/")
+    stops = tab_to(page, "a.rl-title")
+    kinds = {s["what"].split(" ")[0] for s in stops}
+    # On the way: the theme toggle, search, the frontier's points, each with a ring.
+    assert {"input.md-option", "input.md-search__input", "a.rl-frontier__point"} <= kinds
+    assert_rings(stops)
+    title = page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/papers/*/")
+    assert page.locator("h1").inner_text().removesuffix("¶") == title
+    page.go_back()
+    page.wait_for_url("**/models/")
+
+
+def test_a_rows_bibtex_opens_and_copies_by_keyboard_alone(visit, kb):
+    page = visit.goto("/models/")
+    assert_rings(tab_to(page, "details.rl-bibtex > summary"))
+    page.keyboard.press("Enter")
+    row = page.locator("details.rl-bibtex[open]")
+    assert row.count() == 1
+    assert_rings(tab_to(page, "details.rl-bibtex[open] button.md-code__button", limit=5))
+    page.keyboard.press("Enter")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == row.locator("pre").inner_text().strip()
