@@ -118,3 +118,11 @@ def test_a_rows_bibtex_opens_and_copies_by_keyboard_alone(visit, kb):
     page.keyboard.press("Enter")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.strip() == row.locator("pre").inner_text().strip()
+
+
+@pytest.mark.parametrize("motion, moves", [("no-preference", True), ("reduce", False)])
+def test_figures_move_only_for_readers_who_did_not_ask_for_less_motion(visits, motion, moves):
+    page = visits(reduced_motion=motion).goto("/connections/")
+    seconds = page.evaluate("""() => Math.max(...[...document.querySelectorAll("*")].flatMap(
+        (e) => getComputedStyle(e).transitionDuration.split(", ").map(parseFloat)))""")
+    assert (seconds >= 0.1) is moves

@@ -66,8 +66,12 @@ def _point(topic: Topic, x: float, y: float, index: int, last: bool) -> str:
     hover = f"{topic.title}: {topic.why}" if topic.why else topic.title
     # xlink:href, not href: Material's instant navigation rewrites every [href] element's
     # href property, which an SVG link only has as a getter (an error in the console).
-    return (f'<a class="rl-frontier__point" xlink:href="#{attr(topic.id)}">'
-            f'<title>{attr(hover)}</title>'
+    # Named by its visible label first (WCAG 2.5.3); the hover hint sits on a group around it,
+    # so that it does not count as the link's text.
+    label = f"{index + 1}. {topic.title}"
+    name = f"{label}: {topic.why}" if topic.why else label
+    return (f'<g><title>{attr(hover)}</title>'
+            f'<a class="rl-frontier__point" xlink:href="#{attr(topic.id)}" '
+            f'aria-label="{attr(name)}">'
             f'<circle cx="{x}" cy="{y}" r="7"/>'
-            f'<text x="{x + dx}" y="{y + dy}">{index + 1}. '
-            f'{attr(topic.title)}</text></a>')
+            f'<text x="{x + dx}" y="{y + dy}">{attr(label)}</text></a></g>')
