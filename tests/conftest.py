@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import BASE, REPO, build_site
+from support import BASE, REPO, build_site, copy_site_source
 
 
 def pytest_addoption(parser):
@@ -59,12 +59,7 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def site_tree(tmp_path: Path) -> Path:
     """A copy of what the site is built from, to break on purpose."""
-    root = tmp_path / "repo"
-    for part in ("taxonomy", "bib", "notes", "docs", "scripts"):
-        shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "node_modules").symlink_to(REPO / "node_modules")
-    return root
+    return copy_site_source(tmp_path / "repo")
 
 
 @pytest.fixture(autouse=True)

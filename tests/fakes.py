@@ -7,12 +7,13 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
+from xml.sax.saxutils import escape
 
 ATOM_ENTRY = """<entry>
 <id>http://arxiv.org/abs/{id}v2</id>
 <published>{year}-03-01T00:00:00Z</published>
 <title>{title}</title>
-<summary>An abstract.</summary>
+<summary>{abstract}</summary>
 {authors}
 <arxiv:primary_category term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>{extra}
 </entry>"""
@@ -26,7 +27,9 @@ class FakeScholarlyServer:
     """arXiv at /arxiv, Crossref at /crossref/works/DOI, doi.org at /doi/DOI."""
 
     def __init__(self):
-        self.arxiv: dict[str, dict] = {}      # id -> {"title", "authors", "year"}
+        self.arxiv: dict[str, dict] = {}      # id -> {"title", "authors", "year"} and optional
+        #                                       "abstract", and "answer_id" (a wrong id it sends)
+        self.arxiv_faults: list[str] = []     # the next arXiv replies: "503", "error", "truncated"
         self.crossref: dict[str, dict] = {}   # lowercased DOI -> CSL message
         self.doi: dict[str, dict] = {}        # lowercased DOI -> CSL JSON
         self.requests: list[str] = []
@@ -51,7 +54,9 @@ class FakeScholarlyServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        # A short poll, so that close() returns at once rather than after half a second.
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                         daemon=True).start()
 
     def env(self) -> dict[str, str]:
         return {"READINGLIST_ARXIV_API": f"{self.base}/arxiv",
@@ -62,7 +67,15 @@ class FakeScholarlyServer:
         parts = urlsplit(path)
         if parts.path == "/arxiv":
             wanted = parse_qs(parts.query).get("id_list", [""])[0]
-            return 200, self._feed(wanted), "application/atom+xml"
+            fault = self.arxiv_faults.pop(0) if self.arxiv_faults else None
+            if fault == "503":
+                return 503, "Service Unavailable", "text/plain"
+            if fault == "error":   # arXiv's own way: HTTP 200 and an entry titled "Error"
+                return 200, FEED.format(entries=ERROR_ENTRY.format(id=wanted)), \
+                    "application/atom+xml"
+            feed = self._feed(wanted)
+            return 200, feed[:len(feed) // 2] if fault == "truncated" else feed, \
+                "application/atom+xml"
         if parts.path.startswith("/crossref/works/"):
             doi = unquote(parts.path.removeprefix("/crossref/works/")).lower()
             if doi in self.crossref:
@@ -88,8 +101,10 @@ class FakeScholarlyServer:
                                     for n in paper["authors"])
                 extra = "".join(f"\n<arxiv:{name}>{paper[name]}</arxiv:{name}>"
                                 for name in ("journal_ref", "doi") if paper.get(name))
-                entries.append(ATOM_ENTRY.format(id=arxiv, year=paper["year"], extra=extra,
-                                                 title=paper["title"], authors=authors))
+                entries.append(ATOM_ENTRY.format(
+                    id=paper.get("answer_id", arxiv), year=paper["year"], extra=extra,
+                    title=paper["title"], authors=authors,
+                    abstract=escape(paper.get("abstract", "An invented abstract."))))
         return FEED.format(entries="\n".join(entries))
 
     def close(self):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -71,9 +72,21 @@ def case_files(files: dict, outside: Path | None = None) -> dict:
     return {name: value(body) for name, body in files.items()}
 
 
-def build_site(source: Path, site: Path, timeout: int = 600) -> subprocess.CompletedProcess:
-    """mkdocs build --strict of the tree at source into site."""
+def build_site(source: Path, site: Path, strict: bool = True,
+               timeout: int = 600) -> subprocess.CompletedProcess:
+    """mkdocs build (--strict unless told) of the tree at source into site."""
     env = {**os.environ, "READINGLIST_REPO_URL": FAKE_REPO_URL, "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    return subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(site)],
+    return subprocess.run([str(mkdocs), "build", *(["--strict"] if strict else []),
+                           "--site-dir", str(site)],
                           cwd=source, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def copy_site_source(root: Path) -> Path:
+    """A copy of what the site is built from (KaTeX linked, not copied), to change on purpose."""
+    for part in ("taxonomy", "bib", "notes", "docs", "scripts"):
+        shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):   # the contributing page includes the latter
+        shutil.copy(REPO / name, root / name)
+    (root / "node_modules").symlink_to(REPO / "node_modules")
+    return root

@@ -24,7 +24,12 @@ NEW_ENTRY = """@misc{lovelace2024fresh,
   eprint        = {2401.01234},
   archiveprefix = {arXiv},
   primaryclass  = {cs.LG},
+  abstract      = {We look again at deep linear networks and find, invented for this test, that $\\|W\\|_F$ grows \\& shrinks by 5\\% at once.},
 }
+"""
+# arXiv's summaries are wrapped and indented; the entry keeps them on one line, LaTeX-escaped.
+NEW_ABSTRACT = """  We look again at deep linear networks and find,
+  invented for this test, that $\\|W\\|_F$ grows & shrinks by 5% at once.
 """
 
 
@@ -32,7 +37,8 @@ NEW_ENTRY = """@misc{lovelace2024fresh,
 def scholarly(monkeypatch):
     server = FakeScholarlyServer()
     server.arxiv[NEW_ID] = {"title": "A Fresh Look at Deep Linear Networks", "year": "2024",
-                            "authors": ["Ada Lovelace", "Alan Turing"]}
+                            "authors": ["Ada Lovelace", "Alan Turing"],
+                            "abstract": NEW_ABSTRACT}
     for name, value in server.env().items():
         monkeypatch.setenv(name, value)
     yield server

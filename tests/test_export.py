@@ -12,7 +12,7 @@ import pytest
 from support import CASES, REPO, write_tree
 
 PAPER_KEYS = {"title", "authors", "year", "venue", "arxiv", "doi", "url", "status", "tags",
-              "note", "cites"}
+              "note", "cites", "oneline", "abstract"}
 
 
 def export(root) -> dict:
@@ -93,12 +93,14 @@ def test_paper_fields_are_decoded_for_readers(base_tree):
     assert papers["jones2019kernel"] == {
         "title": "Kernel Methods for Deep Learning", "authors": ["Ada Jones", "Bo Müller"],
         "year": "2019", "venue": None, "arxiv": None, "doi": "10.1000/xyz123", "url": None,
-        "status": None, "tags": [], "note": None, "cites": []}
+        "status": None, "tags": [], "note": None, "cites": [], "oneline": None, "abstract": None}
     assert papers["smith2020deep"] == {
         "title": "On Deep Networks", "authors": ["Jane Smith"], "year": "2020",
         "venue": "arXiv", "arxiv": "2001.00001", "doi": None, "url": None, "status": "read",
         "tags": ["scaling-laws", "kernel-regime"], "note": "notes/smith2020deep.md",
-        "cites": ["jones2019kernel"]}
+        "cites": ["jones2019kernel"],
+        "oneline": "Deep networks, compared with kernels [@jones2019kernel]; math $a^2$.",
+        "abstract": None}
 
 
 def test_export_refuses_a_broken_knowledge_base(base_tree):

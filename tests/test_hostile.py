@@ -35,6 +35,10 @@ def generated(kind: str, megabytes: int = 0, depth: int = 0) -> str:
         count = megabytes * 2**20 // len(topic.format(0))
         return head + "topics:\n" + "".join(topic.format(i) for i in range(count)) + \
             f"  - id: t{count}\n"
+    if kind == "big-markup-abstract":
+        return ("@misc{doe2021big,\n  title = {Big},\n  author = {Doe, Jo},\n  year = {2021},\n"
+                "  url = {https://e.org/b},\n  abstract = {"
+                + "<b>x</b> " * (megabytes * 2**20 // 9) + "},\n}\n")
     if kind == "big-bib-entry":
         return ("@misc{doe2021big,\n  title = {Big},\n  author = {Doe, Jo},\n  abstract = {"
                 + "lorem ipsum " * (megabytes * 2**20 // 12) + "},\n  url = {https://e.org/b},\n}\n")

@@ -184,8 +184,8 @@ def test_render_command_writes_the_pages_the_site_is_built_from(tmp_path, kb):
                for p in out.rglob("*") if p.is_file()}
     pages = render(kb)
     assert {k: written[k] for k in pages} == pages
-    assert set(written) == set(pages) | {"references.bib", "readinglist.json", "feed.xml",
-                                         "feed.json"}
+    assert set(written) == set(pages) | {"references.bib", "readinglist.json", "previews.json",
+                                         "feed.xml", "feed.json"}
 
 
 def test_a_problem_in_the_knowledge_base_fails_the_strict_build(site_tree, tmp_path):
@@ -242,3 +242,32 @@ def test_built_pages_carry_no_script_in_their_articles(built_site):
     from readinglist.loaders.allowlist import article_problems
     assert [p for p in built_site.rglob("*.html")
             if article_problems(p.read_text(encoding="utf-8"))] == []
+
+
+def test_models_cites_the_thesis_its_frontier_follows(built_site):
+    page = soup(built_site, "models/index.html")
+    source = page.select_one("p.rl-source a")
+    assert source["href"] == "../papers/simon2024discretized/"
+    assert "Discretized Theories of Deep Learning at Large Width" in source.get_text()
+    assert page.select_one("p.rl-source-note").get_text().strip()
+    caption = page.select_one("figure.rl-frontier-figure figcaption")
+    assert caption.select_one('a[href="../papers/simon2024discretized/"]') is not None
+
+
+def test_rows_show_the_curators_words_where_they_are_not_the_title(built_site):
+    rows = soup(built_site, "models/index.html").select("div.rl-paper")
+    words = {row.select_one("a.rl-title").get_text(): row.select_one(".rl-as-written")
+             for row in rows}
+    tp4 = next(title for title in words if title.startswith("Tensor Programs IV"))
+    assert words[tp4].get_text() == "The curator wrote: “TP4”"
+
+
+def test_empty_topics_show_our_suggestions_apart_from_the_curators_picks(built_site, kb):
+    models = next(s for s in kb.sections if s.id == "models")
+    linear = next(t for t in models.topics if t.id == "linear-regression")
+    page = soup(built_site, "models/index.html")
+    rows = section_after(page, "linear-regression")
+    suggested = [a["href"] for el in rows for a in el.select("div.rl-paper--suggested a.rl-title")]
+    assert suggested == [f"../papers/{s.value}/" for s in linear.suggestions]
+    label = [el for el in rows if "rl-suggestions__label" in (el.get("class") or [])]
+    assert label and "not the curator's picks" in label[0].get_text()

@@ -126,8 +126,8 @@ def test_offline_uses_the_cache_only(knowledge_base, scholarly, capsys):
 
 def test_an_arxiv_error_reply_is_a_clear_failure(knowledge_base, scholarly, capsys,
                                                  monkeypatch):
-    from readinglist.net import verify
-    monkeypatch.setattr(verify, "arxiv_query", lambda ids, endpoints:
+    from readinglist.net import client
+    monkeypatch.setattr(client, "arxiv_query", lambda ids, endpoints:
                         f"{endpoints.arxiv}?id_list=bad-id")
     assert run(knowledge_base) == 1
     assert "arXiv answered with an error: incorrect id format for bad-id" in \

@@ -26,16 +26,26 @@ WORDS = ["Learning", "Dynamics", "Kernels", "Scaling", "Gradient", "Feature", "I
          "Transformers", "Memory", "Optimization", "Depth", "Width", "Stability", "Bias"]
 PHRASES = [r"in the {NTK} Regime", r"with {SGD}", r"of {Transformer} Layers",
            r"for $\ell_2$-Regularized Models", r"via {Mean-Field} Limits", "at Scale"]
+# Prose for one-line sentences and abstracts, about as varied (and as compressible) as real ones.
+PROSE = ("we show that the gradient flow of wide networks converges to a kernel regime while "
+         "feature learning moves the representation away from initialisation so that sharpness "
+         "stays near the edge of stability and the loss falls as a power law in compute data "
+         "and parameters under mild assumptions on the spectrum of the input covariance which "
+         "explains why deeper models generalise better than shallow ones despite "
+         "overparameterisation and implicit bias towards low rank solutions of minimal norm "
+         "in the limit of small initialisation with saddle to saddle dynamics").split()
+SYLLABLES = "ka ri mo ne ta lu si pe do ra vi no gu le ma ti so be fa zu ke ro na mi".split()
 TAGS = [f"tag-{i:02d}" for i in range(20)]
 SECTIONS = ("hyperparams", "models", "optimization", "data", "other")
 
 
-def generate(root: Path, n: int, seed: int = 0) -> Path:
+def generate(root: Path, n: int, seed: int = 0, abstracts: bool = True) -> Path:
+    """abstracts: one entry in four carries an abstract (as after `readinglist abstracts`)."""
     rng = random.Random(seed)
     keys, entries = [], []
     taken: set[str] = set()
     for i in range(n):
-        key, entry = _entry(rng, i, taken)
+        key, entry = _entry(rng, i, taken, abstracts and i % 4 == 0)
         keys.append(key)
         entries.append((key, entry))
     _write(root / "bib/references.bib", "\n\n".join(e for _, e in sorted(entries)) + "\n")
@@ -49,7 +59,7 @@ def generate(root: Path, n: int, seed: int = 0) -> Path:
     return root
 
 
-def _entry(rng: random.Random, i: int, taken: set[str]) -> tuple[str, str]:
+def _entry(rng: random.Random, i: int, taken: set[str], abstract: bool) -> tuple[str, str]:
     authors = " and ".join(f"{rng.choice(FAMILIES)}, {rng.choice(GIVEN)}"
                            for _ in range(rng.randint(1, 6)))
     year = str(rng.randint(2015, 2025))
@@ -64,7 +74,17 @@ def _entry(rng: random.Random, i: int, taken: set[str]) -> tuple[str, str]:
              "  primaryclass  = {cs.LG},"]
     if i % 3 == 0:
         lines.append(f"  doi           = {{10.5555/synthetic.{i}}},")
+    if abstract:
+        lines.append(f"  abstract      = {{{_prose(rng, 90, 140)} with $\\eta < 2/\\lambda$.}},")
     return key, "\n".join(lines + ["}"])
+
+
+def _prose(rng: random.Random, least: int, most: int) -> str:
+    """Common words, and two in five made up of syllables: real prose compresses about as well."""
+    words = [rng.choice(PROSE) if rng.random() < 0.6 else
+             "".join(rng.choices(SYLLABLES, k=rng.randint(2, 4)))
+             for _ in range(rng.randint(least, most))]
+    return " ".join(words).capitalize()
 
 
 def _section(rng: random.Random, section: str, keys: list[str]) -> str:
@@ -92,7 +112,8 @@ def _note(rng: random.Random, key: str, keys: list[str]) -> str:
     cited = rng.sample(keys, k=min(3, len(keys)))
     tags = ", ".join(rng.sample(TAGS, k=2))
     return (f"---\nstatus: {rng.choice(['to-read', 'reading', 'read'])}\ntags: [{tags}]\n---\n\n"
-            f"**In one line.** A synthetic result about $f(x) = \\sigma(Wx)$ [@{cited[0]}].\n\n"
+            f"**In one line.** {_prose(rng, 20, 40)}, about $f(x) = \\sigma(Wx)$ "
+            f"[@{cited[0]}].\n\n"
             "## Setting\n\nWidth $n \\to \\infty$ and step size $\\eta < 2/\\lambda$.\n\n"
             "## Main result\n\n$$\\|\\theta_t - \\theta^*\\| \\le e^{-\\mu t}$$\n\n"
             "## Why it is here\n\nIt is synthetic.\n\n"

@@ -5,6 +5,7 @@ check:  `readinglist check` against parsing the same files and nothing else (bas
 site:   `mkdocs build` with our hooks against `mkdocs build` of the pages `readinglist render`
         wrote (same theme, no hooks), for N = 500 and 2,000: time, ratio, bytes per page and
         t(2,000)/t(500).
+annotated map (annotations.py): preview data per paper, and `readinglist abstracts` at scale.
 
 Every figure is a median of repeated runs on synthetic knowledge bases from generate.py.
 
@@ -28,6 +29,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "scripts"))
 
 from bench import connections  # noqa: E402
+from bench.annotations import bench_annotations  # noqa: E402
 from bench.generate import generate  # noqa: E402
 
 RUNNER = ("import resource, subprocess, sys, time\n"
@@ -170,7 +172,8 @@ def main() -> int:
         check_rows = bench_check(args.check_sizes, args.repeat, Path(scratch))
         site_rows = bench_site(args.site_sizes, max(1, args.repeat - 1), Path(scratch))
         extra = connections.run(args.site_sizes, max(1, args.repeat - 1), Path(scratch))
-    text = report(check_rows, site_rows) + "\n\n" + extra
+        annotated = bench_annotations(args.site_sizes, Path(scratch))
+    text = report(check_rows, site_rows) + "\n\n" + extra + "\n\n" + annotated
     print(text)
     return 0 if "FAIL" not in text else 1
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from ..diagnostic import Diagnostic
 from ..loaders.knowledge import KnowledgeBase
+from .abstracts import check_long_abstract, check_markup_in_abstract, check_unbalanced_math
 from .bibliography import (check_duplicate_identifier, check_invalid_arxiv_id, check_invalid_doi,
                            check_invalid_year, check_key_convention, check_missing_field,
                            check_missing_identifier, check_unlisted_paper,
                            check_unsupported_field)
+from .markdown import check_heading_without_space, check_list_after_paragraph, \
+    check_shallow_nested_list
 from .notes import check_orphan_note, check_unknown_citation, check_unknown_status, \
     check_unknown_tag
 from .taxonomy import check_duplicate_id, check_duplicate_item, check_invalid_id, \
@@ -23,6 +26,8 @@ CHECKS = (
     check_orphan_note, check_unknown_status, check_unknown_tag, check_unknown_citation,
     check_unsafe_html, check_unsafe_link, check_unsafe_attribute, check_unsafe_snippet,
     check_missing_snippet,
+    check_markup_in_abstract, check_unbalanced_math, check_long_abstract,
+    check_list_after_paragraph, check_shallow_nested_list, check_heading_without_space,
 )
 
 # Codes the loaders report while reading files; together with CHECKS, every code there is.

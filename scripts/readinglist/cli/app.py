@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     run_render.add_argument("--site-name", default="Reading list", help="the feeds' title")
     run_render.set_defaults(run=_render)
     for command in (run_check, run_export, run_render,
-                    *_register_contributor_commands(commands)):
+                    *_register_contributor_commands(commands), _register_abstracts(commands)):
         command.add_argument("--root", type=Path, help="the reading list's folder (default: the "
                              "one the current directory is in)")
     return parser
@@ -91,6 +91,17 @@ def _register_contributor_commands(commands) -> list[argparse.ArgumentParser]:
     verify.add_argument("--format", choices=sorted(diagnostic.FORMATS), default="text")
     verify.set_defaults(run=_later("run_verify", "net_commands"))
     return [add, new, fmt, links, verify]
+
+
+def _register_abstracts(commands) -> argparse.ArgumentParser:
+    abstracts = commands.add_parser("abstracts", help="fetch from arXiv the abstracts that "
+                                    "entries with an arXiv id lack, and write them into bib/")
+    abstracts.add_argument("keys", nargs="*", metavar="KEY", help="only these entries")
+    abstracts.add_argument("--dry-run", action="store_true", help="print the diff, change "
+                           "nothing")
+    abstracts.add_argument("--offline", action="store_true", help="use cached replies only")
+    abstracts.set_defaults(run=_later("run_abstracts", "abstracts"))
+    return abstracts
 
 
 def _later(name: str, module: str = "edit_commands"):

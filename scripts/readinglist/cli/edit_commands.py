@@ -56,6 +56,8 @@ def _land(root: Path, changes: list[Change], papers, args) -> int:
     apply(root, changes)
     for paper in papers:
         print(f"added {paper.key}: {paper.title}")
+        for remark in paper.remarks:
+            print(f"  {remark}")
     for change in changes:
         print(f"  {'changed' if existed[change.path] else 'created'} {change.path}")
     print(f"next: write notes/{papers[0].key}.md, run `readinglist check`, open a pull request")

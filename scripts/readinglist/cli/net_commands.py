@@ -39,7 +39,8 @@ def run_links(root: Path, args: argparse.Namespace) -> int:
                    and _host(link.target) not in settings.skip_hosts
                    and not settings.excluded(link.target)]
         cache = None if args.no_cache else root / CACHE_FILE
-        for result in check_links(targets, settings, cache, _progress()):
+        for result in check_links(targets, settings, cache,
+                                  progress("checked {done}/{total} links")):
             statuses[result.target] = result.status
             if not result.alive:
                 found += [diagnostic.error(link.path, link.line, link.col, "broken-link",
@@ -84,12 +85,13 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def _progress():
+def progress(template: str):
+    """A progress line on a terminal ("checked {done}/{total} links"); quiet in CI and pipes."""
     if not sys.stderr.isatty():
-        return lambda done, total: None   # quiet in CI and in pipes
+        return lambda done, total: None
 
     def show(done: int, total: int) -> None:
-        print(f"\rchecked {done}/{total} links", end="\n" if done == total else "",
+        print("\r" + template.format(done=done, total=total), end="\n" if done == total else "",
               file=sys.stderr, flush=True)
     return show
 

@@ -33,6 +33,7 @@ class NewPaper:
     key: str
     entry: str
     title: str
+    remarks: tuple[str, ...] = ()   # what the reader of the command's output should know
 
 
 def parse_identifier(text: str) -> tuple[str, str]:

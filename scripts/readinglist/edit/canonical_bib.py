@@ -49,11 +49,14 @@ class Field:
 def format_entry(entry_type: str, key: str, fields: list[Field]) -> str:
     rank = {name: i for i, name in enumerate(FIELD_ORDER)}
     ordered = sorted(fields, key=lambda f: (rank.get(f.name, len(rank)), f.name))
-    lines = [f"@{entry_type.lower()}{{{key},"]
-    for field in ordered:
-        value = f"{{{field.value}}}" if field.braced else field.value
-        lines.append(f"  {field.name.ljust(NAME_WIDTH)} = {value},")
+    lines = [f"@{entry_type.lower()}{{{key},"] + [field_line(field) for field in ordered]
     return "\n".join(lines + ["}"])
+
+
+def field_line(field: Field) -> str:
+    """One field as its canonical line: `  name          = {value},`."""
+    value = f"{{{field.value}}}" if field.braced else field.value
+    return f"  {field.name.ljust(NAME_WIDTH)} = {value},"
 
 
 def format_file(text: str, path: str = "bib/references.bib") -> str:

@@ -6,6 +6,7 @@ Everything else in the file stays byte for byte as it was: comments, quoting, la
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 import bibtexparser
 
@@ -83,3 +84,40 @@ def insert_entry(text: str, key: str, entry: str) -> str:
         lines[at:at] = entry.split("\n") + [""]
         return "\n".join(lines)
     return text.rstrip("\n") + ("\n\n" if text.strip() else "") + entry + "\n"
+
+
+
+def insert_fields(text: str, new: dict[str, str]) -> str:
+    """For each entry key in `new`, its field line added as the entry's last field. The file is
+    parsed once; every other line stays as it was (a last field written without its comma gets
+    one, and a closing brace on the last field's line moves to its own)."""
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    entries = {e.key: e for e in reversed(library.entries)}   # the first of a repeated key
+    missing = sorted(set(new) - set(entries))
+    if missing:
+        raise EditError(f"no entry '{missing[0]}' in the file")
+    starts = _line_offsets(text)
+    pieces, done = [], 0
+    for close, key in sorted((_closing(text, entries[key], starts), key) for key in new):
+        last = close
+        while last > done and text[last - 1].isspace():   # the end of the last field
+            last -= 1
+        gap = text[last:close]                              # usually "\n"
+        comma = "" if text[last - 1] == "," else ","
+        pieces += [text[done:last], comma, "\n", new[key], gap if "\n" in gap else "\n"]
+        done = close
+    return "".join(pieces + [text[done:]])
+
+
+def _line_offsets(text: str) -> list[int]:
+    return [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
+
+
+def _closing(text: str, entry, starts: list[int]) -> int:
+    """Offset of the entry's closing brace (or parenthesis) in text."""
+    start = starts[entry.start_line]
+    close = text.find(entry.raw, start) + len(entry.raw) - 1
+    if close < start or text[close] not in "})":
+        raise EditError(f"the entry '{entry.key}' cannot be found as written; run readinglist "
+                        "check")
+    return close

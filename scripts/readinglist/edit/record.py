@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..checks.abstracts import abstract_problems
 from ..loaders.identifiers import expected_key, free_key
 from .canonical_bib import Field, format_entry
 
@@ -53,3 +54,12 @@ def bibtex_text(text: str) -> str:
             depth -= 1
         kept.append(char)
     return "".join(kept) + "}" * depth
+
+
+def abstract_value(text: str) -> tuple[str, str]:
+    """An abstract as fetched (arXiv's, CC0) as a BibTeX value, normalised like the other fields,
+    and why it cannot be stored ("" when it can): markup, unclosed math or a runaway length
+    would fail `check`, so such an abstract is reported and left out."""
+    value = bibtex_text(text)
+    problems = abstract_problems(value)
+    return (value, "") if not problems else ("", problems[0].message)

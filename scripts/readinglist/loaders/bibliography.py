@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -12,7 +13,7 @@ from ..diagnostic import Diagnostic, error
 from .blocks import read_blocks
 from .expressions import READABLE, parse_value
 from .identifiers import display_name, is_arxiv, arxiv_id, bare_doi, split_authors
-from .latex import decode
+from .latex import decode, decode_keeping_math
 from .macros import Site, define, expand
 from .textfile import column_after_delimiter, column_of, read_text
 from .tree import Tree
@@ -58,13 +59,18 @@ class Paper:
     def values(self) -> dict[str, str]:
         return {f.name: f.value for f in self.fields}
 
-    @property
+    # Decoded once: every row, card and citation of the paper shows them.
+    @cached_property
     def title(self) -> str:
         return decode(self.get("title") or self.key)
 
     @property
     def authors(self) -> list[str]:
-        return [display_name(name) for name in split_authors(self.get("author") or "")]
+        return list(self._authors)
+
+    @cached_property
+    def _authors(self) -> tuple[str, ...]:
+        return tuple(display_name(name) for name in split_authors(self.get("author") or ""))
 
     @property
     def year(self) -> str | None:
@@ -86,6 +92,12 @@ class Paper:
     def doi(self) -> str | None:
         doi = self.get("doi")
         return bare_doi(doi) if doi else None
+
+    @property
+    def abstract(self) -> str | None:
+        """The abstract as text, its math left as written for KaTeX; None when there is none."""
+        text = decode_keeping_math(self.get("abstract") or "")
+        return text or None
 
 
 def load_papers(root: Path, listing: Tree) -> tuple[dict[str, Paper], frozenset[str],

@@ -48,3 +48,26 @@ def _accented(match: re.Match) -> str:
     if letter.startswith("\\"):
         letter = _SYMBOLS.get(letter[1:], letter[1:])
     return letter + _ACCENTS[match.group(1)]
+
+
+# $$...$$ or $...$, a backslash-escaped dollar being text; what lies between is left alone.
+MATH = re.compile(r"(?<!\\)\$\$.+?(?<!\\)\$\$|(?<!\\)\$(?:\\.|[^$\\])+?\$", re.DOTALL)
+
+
+def decode_keeping_math(text: str) -> str:
+    """Prose with LaTeX math (an abstract): the text outside $...$ decoded, the math as
+    written, so KaTeX still reads it; whitespace collapsed everywhere."""
+    parts, end = [], 0
+    for math in MATH.finditer(text):
+        parts += [_decode_piece(text[end:math.start()]), " ".join(math.group(0).split())]
+        end = math.end()
+    parts.append(_decode_piece(text[end:]))
+    return re.sub(r" {2,}", " ", "".join(parts)).strip()
+
+
+def _decode_piece(text: str) -> str:
+    """decode() trims; the space between a word and the math beside it is kept."""
+    if not text:
+        return ""
+    return (" " if text[0].isspace() else "") + decode(text) + \
+        (" " if text[-1].isspace() else "")

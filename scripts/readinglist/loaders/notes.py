@@ -9,6 +9,7 @@ from pathlib import Path
 from ..diagnostic import Diagnostic, error
 from . import schema
 from .citation import Citation, find_citations
+from .oneline import Oneline, find_oneline
 from .shape import Reader
 from .textfile import read_text
 from .tree import Tree
@@ -30,21 +31,36 @@ class Note:
     citations: tuple[Citation, ...]
     path: str
     line: int
+    oneline: Oneline | None = None   # the "In one line" sentence and its line
+
+    @property
+    def oneline_text(self) -> str | None:
+        return self.oneline.text if self.oneline else None
 
 
 def load_notes(root: Path, listing: Tree) -> tuple[dict[str, Note], list[Diagnostic]]:
     notes, diagnostics = {}, []
+    placeholder = _template_oneline(root, listing)
     for path in listing.listed("notes", ".md"):
         if path == f"notes/{TEMPLATE}":
             continue
-        note, found = _load_note(root, path)
+        note, found = _load_note(root, path, placeholder)
         diagnostics += found
         if note is not None:
             notes[note.key] = note
     return notes, diagnostics
 
 
-def _load_note(root: Path, path: str) -> tuple[Note | None, list[Diagnostic]]:
+def _template_oneline(root: Path, listing: Tree) -> str | None:
+    """The template's one-line sentence, which a fresh stub still carries: not the paper's."""
+    if f"notes/{TEMPLATE}" not in listing.files:   # missing, or a link: never followed
+        return None
+    found = find_oneline(read_text(root, f"notes/{TEMPLATE}")[0], 1)
+    return found.text if found else None
+
+
+def _load_note(root: Path, path: str,
+               placeholder: str | None = None) -> tuple[Note | None, list[Diagnostic]]:
     text, diagnostics = read_text(root, path)
     opening = _OPENING.match(text)
     if opening is None:
@@ -75,5 +91,5 @@ def _load_note(root: Path, path: str) -> tuple[Note | None, list[Diagnostic]]:
         unverified=reader.strings(fields.get("unverified"), "'unverified'"),
         body=body, body_line=closing_line + 1,
         citations=tuple(find_citations(body, closing_line + 1)),
-        path=path, line=1)
+        path=path, line=1, oneline=find_oneline(body, closing_line + 1, placeholder))
     return note, reader.diagnostics

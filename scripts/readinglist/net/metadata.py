@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 
 from ..edit.add import NewPaper, parse_identifier, refuse_known
-from ..edit.record import Record, key_for, to_entry
+from ..edit.record import Record, abstract_value, key_for, to_entry
 from ..loaders.identifiers import arxiv_id, identities
 from ..loaders.knowledge import KnowledgeBase
 
@@ -30,6 +30,10 @@ CSL_TYPES = {"journal-article": "article", "article-journal": "article",
 
 class FetchError(RuntimeError):
     """The service could not be reached, or does not know the identifier."""
+
+    def __init__(self, message: str, transient: bool = False):
+        super().__init__(message)
+        self.transient = transient   # a 429, a 5xx, a timeout: worth asking again later
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class ArxivEntry:
     record: Record
     journal_ref: str     # where arXiv says the paper was published, if anywhere
     doi: str
+    abstract: str = ""           # as a BibTeX value, when it can be stored
+    abstract_problem: str = ""   # why it cannot, when it cannot
 
 
 def arxiv_query(ids: list[str], endpoints: Endpoints) -> str:
@@ -80,19 +86,23 @@ def parse_arxiv_feed(data: bytes) -> dict[str, ArxivEntry]:
 def _arxiv_entry(entry, arxiv: str) -> ArxivEntry:
     names = [_text(a, "name") for a in entry.findall(f"{ATOM}author")]
     category = entry.find(f"{ARXIV}primary_category")
+    # arXiv's metadata, abstracts included, is CC0: the abstract may be stored. Crossref's
+    # abstracts are never taken: their licences vary.
+    abstract, problem = abstract_value(_text(entry, "summary"))
     extra = [("howpublished", "arXiv preprint"), ("eprint", arxiv), ("archiveprefix", "arXiv"),
              ("primaryclass", category.get("term") if category is not None else ""),
-             ("doi", _text(entry, "doi", ARXIV))]
+             ("doi", _text(entry, "doi", ARXIV)), ("abstract", abstract)]
     record = Record("misc", _text(entry, "title"), tuple(_split_name(n) for n in names),
                     _text(entry, "published")[:4], tuple(extra))
-    return ArxivEntry(record, _text(entry, "journal_ref", ARXIV), _text(entry, "doi", ARXIV))
+    return ArxivEntry(record, _text(entry, "journal_ref", ARXIV), _text(entry, "doi", ARXIV),
+                      abstract, problem)
 
 
-def fetch_arxiv(arxiv: str, endpoints: Endpoints) -> Record:
+def fetch_arxiv(arxiv: str, endpoints: Endpoints) -> ArxivEntry:
     found = parse_arxiv_feed(_get(arxiv_query([arxiv], endpoints), endpoints))
     if arxiv not in found:
         raise FetchError(f"arXiv does not know {arxiv}: no such paper")
-    return found[arxiv].record
+    return found[arxiv]
 
 
 def crossref_url(doi: str, endpoints: Endpoints) -> str:
@@ -123,10 +133,13 @@ def fetch_new(kb: KnowledgeBase, identifier: str, endpoints: Endpoints) -> list[
     """The paper an arXiv id or DOI names, keyed and formatted for `add`."""
     kind, value = parse_identifier(identifier)
     refuse_known(kb, {(kind, value.lower() if kind == "doi" else value)})
-    record = fetch_arxiv(value, endpoints) if kind == "arxiv" else fetch_doi(value, endpoints)
+    entry = fetch_arxiv(value, endpoints) if kind == "arxiv" else None
+    record = entry.record if entry else fetch_doi(value, endpoints)
     refuse_known(kb, identities(dict(record.extra)))
     key = key_for(record, set(kb.papers))
-    return [NewPaper(key, to_entry(key, record), record.title)]
+    left_out = (f"arXiv's abstract was left out: {entry.abstract_problem}",) \
+        if entry and entry.abstract_problem else ()
+    return [NewPaper(key, to_entry(key, record), record.title, left_out)]
 
 
 def _json(data: bytes):
@@ -162,9 +175,11 @@ def get_with_headers(url: str, endpoints: Endpoints, accept: str = "*/*") -> tup
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             return response.read(), dict(response.headers)
     except urllib.error.HTTPError as exc:
-        raise FetchError(f"{url} answered HTTP {exc.code}") from None
+        raise FetchError(f"{url} answered HTTP {exc.code}",
+                         transient=exc.code == 429 or exc.code >= 500) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        raise FetchError(f"{url} could not be reached ({getattr(exc, 'reason', exc)})") from None
+        raise FetchError(f"{url} could not be reached ({getattr(exc, 'reason', exc)})",
+                         transient=True) from None
 
 
 def _text(element, name: str, namespace: str = ATOM) -> str:

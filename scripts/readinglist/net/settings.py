@@ -56,9 +56,9 @@ def load_settings(root: Path) -> LinkSettings:
 
 
 def load_verify_settings(root: Path, offline: bool = False):
-    """The [verify] table: arxiv_interval_seconds, arxiv_batch_size (and offline from the
-    command line)."""
-    from .verify import VerifySettings
+    """The [verify] table, which `abstracts` reads too: arxiv_interval_seconds,
+    arxiv_batch_size, mailto, retries, backoff_seconds (and offline from the command line)."""
+    from .client import VerifySettings
     try:
         return VerifySettings(offline=offline, **_table(root, "verify"))
     except TypeError as exc:

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-import time
 import urllib.parse
-from dataclasses import dataclass
-from pathlib import Path
 
 from ..diagnostic import Diagnostic, error, warning
 from ..edit.record import Record
@@ -22,84 +19,31 @@ from ..loaders.bibliography import Paper
 from ..loaders.identifiers import family_name, split_authors
 from ..loaders.knowledge import KnowledgeBase
 from ..loaders.latex import decode, fold_ascii
-from .cache import read_cache, write_cache
-from .metadata import (CSL, Endpoints, FetchError, arxiv_query, crossref_url, get_with_headers,
-                       parse_arxiv_feed, record_from_csl)
+from .client import CACHE_FILE, Client, VerifySettings, arxiv_batches
+from .metadata import CSL, FetchError, crossref_url, record_from_csl
 
-CACHE_FILE = ".cache/readinglist/verify.json"
+__all__ = ["CACHE_FILE", "Client", "VerifySettings", "VERIFY_CODES", "verify", "compare",
+           "same_title"]
+
 VERIFY_CODES = ("unresolved-identifier", "metadata-mismatch", "published-preprint")
 ARXIV_ONLY = (None, "arXiv", "arXiv preprint")
-
-
-@dataclass(frozen=True)
-class VerifySettings:
-    arxiv_interval_seconds: float = 3.0
-    arxiv_batch_size: int = 100
-    mailto: str | None = None    # given to Crossref, so it can reach whoever runs this
-    offline: bool = False
-
-
-class Client:
-    """Fetches with a response cache, keeping each service's pace."""
-
-    def __init__(self, endpoints: Endpoints, settings: VerifySettings, cache_path: Path | None):
-        self.endpoints, self.settings, self.cache_path = endpoints, settings, cache_path
-        self.cache: dict[str, str] = read_cache(cache_path)
-        self.next_allowed = {"arxiv": 0.0, "crossref": 0.0, "doi": 0.0}
-        self.crossref_interval = 0.0
-
-    def get(self, service: str, url: str, accept: str = "*/*") -> bytes | None:
-        """The reply, from the cache or the service; None offline when nothing is cached."""
-        if url in self.cache:
-            return self.cache[url].encode("utf-8")
-        if self.settings.offline:
-            return None
-        wait = self.next_allowed[service] - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
-        try:
-            data, headers = get_with_headers(url, self.endpoints, accept)
-            if service == "crossref":
-                self.crossref_interval = _crossref_interval(headers)
-        finally:
-            self.next_allowed[service] = time.monotonic() + self._interval(service)
-        self.cache[url] = data.decode("utf-8", "replace")
-        return data
-
-    def _interval(self, service: str) -> float:
-        if service == "arxiv":
-            return self.settings.arxiv_interval_seconds
-        return self.crossref_interval if service == "crossref" else 0.0
-
-    def save(self) -> None:
-        write_cache(self.cache_path, self.cache)
-
-
-def _crossref_interval(headers: dict) -> float:
-    """Crossref says how many requests per interval it allows: X-Rate-Limit-Limit: 50 and
-    X-Rate-Limit-Interval: 1s make one request every 20 ms."""
-    lowered = {name.lower(): value for name, value in headers.items()}
-    limit = lowered.get("x-rate-limit-limit", "")
-    interval = re.fullmatch(r"(\d+(?:\.\d+)?)s", lowered.get("x-rate-limit-interval", ""))
-    if limit.isdigit() and int(limit) > 0 and interval:
-        return float(interval.group(1)) / int(limit)
-    return 0.0
 
 
 def verify(kb: KnowledgeBase, client: Client) -> tuple[list[Diagnostic], int]:
     """Diagnostics, and how many identifiers could not be looked up (offline, uncached)."""
     found, skipped = [], 0
-    with_arxiv = [p for p in kb.papers.values() if p.arxiv]
-    size = max(1, client.settings.arxiv_batch_size)
-    for start in range(0, len(with_arxiv), size):
-        batch = with_arxiv[start:start + size]
-        data = client.get("arxiv", arxiv_query([p.arxiv for p in batch], client.endpoints))
-        if data is None:
-            skipped += len(batch)
+    with_arxiv: dict[str, list[Paper]] = {}
+    for paper in kb.papers.values():
+        if paper.arxiv:
+            with_arxiv.setdefault(paper.arxiv, []).append(paper)
+    for batch in arxiv_batches(client, list(with_arxiv)):
+        if batch.failure is not None:
+            raise batch.failure
+        if batch.entries is None:
+            skipped += len(batch.ids)
             continue
-        entries = parse_arxiv_feed(data)
-        for paper in batch:
-            entry = entries.get(paper.arxiv)
+        for paper in (paper for arxiv in batch.ids for paper in with_arxiv[arxiv]):
+            entry = batch.entries.get(paper.arxiv)
             if entry is None:
                 found.append(_at(paper, "eprint", "unresolved-identifier",
                                  f"arXiv does not know {paper.arxiv}; check the id"))
@@ -142,7 +86,7 @@ def _doi_record(client: Client, doi: str) -> Record | None | str:
 
 def compare(paper: Paper, remote: Record, source: str, arxiv: bool) -> list[Diagnostic]:
     found = []
-    if paper.get("title") and not _same_title(paper.title, remote.title):
+    if paper.get("title") and not same_title(paper.title, remote.title):
         found.append(_at(paper, "title", "metadata-mismatch",
                          f"title differs from {source}'s: '{remote.title}'"))
     authors = split_authors(paper.get("author") or "")
@@ -159,7 +103,7 @@ def compare(paper: Paper, remote: Record, source: str, arxiv: bool) -> list[Diag
     return found
 
 
-def _same_title(ours: str, theirs: str) -> bool:
+def same_title(ours: str, theirs: str) -> bool:
     a, b = _words(ours), _words(theirs)
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
 

@@ -15,10 +15,11 @@ from .home import fill_home
 from .index import build_index
 from .lists import bibliography_page, open_questions_page, progress_page, tags_page
 from .papers import paper_page
+from .previews import PREVIEWS, previews
 from .sections import section_page
 from .uris import PAPERS, paper_uri, section_uri
 
-DOWNLOADS = ("references.bib", "readinglist.json")
+DOWNLOADS = ("references.bib", "readinglist.json", PREVIEWS)
 FEEDS = (ATOM, JSON_FEED)
 FIXED_PAGES = ("open-questions.md", "progress.md", "bibliography.md", "tags.md",
                "connections.md")
@@ -43,9 +44,10 @@ def render(kb: KnowledgeBase) -> dict[str, str]:
 
 
 def downloads(kb: KnowledgeBase) -> dict[str, str]:
-    """The files the bibliography page offers: every entry as written, and the export."""
+    """The files the site publishes beside its pages: every entry as written and the export
+    (both offered on the bibliography page), and the preview cards' data."""
     bib = "\n\n".join(kb.papers[key].raw.strip() for key in sorted(kb.papers)) + "\n"
-    return {"references.bib": bib, "readinglist.json": dumps(kb)}
+    return {"references.bib": bib, "readinglist.json": dumps(kb), PREVIEWS: previews(kb)}
 
 
 def page_sources(kb: KnowledgeBase) -> dict[str, str]:

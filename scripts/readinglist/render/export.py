@@ -58,4 +58,6 @@ def _paper(kb: KnowledgeBase, key: str) -> dict:
         "tags": [tag.value for tag in note.tags] if note else [],
         "note": note.path if note else None,
         "cites": list(dict.fromkeys(c.key for c in note.citations)) if note else [],
+        "oneline": note.oneline_text if note else None,
+        "abstract": paper.abstract,
     }

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 
 from ..loaders.history import Change
 from ..loaders.knowledge import KnowledgeBase
-from .oneline import one_line, plain
+from .oneline import plain
 from .text import cite_label
 
 FEED_SIZE = 50
@@ -106,7 +106,7 @@ def _entry(kb: KnowledgeBase, site: Site, group: list[Change]) -> Entry:
     first = group[0]
     kinds = tuple(kind for kind in KIND_LABELS if any(c.kind == kind for c in group))
     paper, note = kb.papers[first.key], kb.notes.get(first.key)
-    sentence = one_line(note) if note else None
+    sentence = note.oneline_text if note else None
     summary = plain(kb, sentence) if sentence else \
         f"{cite_label(paper.authors, paper.year)}: {paper.title}"
     label = ", ".join(KIND_LABELS[k] for k in kinds)

@@ -1,8 +1,4 @@
-"""A note's one-line sentence (the paragraph opening "**In one line.**"), as plain text.
-
-Stand-in until the notes loader gives every note its `oneline` (the annotated-map issue): then
-`one_line(note)` becomes `note.oneline` and only `plain` stays here.
-"""
+"""A note's one-line sentence (read by the loader as `Note.oneline`) as plain text, for feeds."""
 
 from __future__ import annotations
 
@@ -10,22 +6,10 @@ import re
 
 from ..loaders.citation import replace_citations
 from ..loaders.knowledge import KnowledgeBase
-from ..loaders.notes import Note
 from .text import cite_label
 
-_OPENING = re.compile(r"^\*\*In one line\.?\*\*:?\s*", re.IGNORECASE)
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
-
-
-def one_line(note: Note) -> str | None:
-    """The Markdown of the sentence after "**In one line.**", or None."""
-    for paragraph in note.body.split("\n\n"):
-        text = paragraph.strip()
-        opening = _OPENING.match(text)
-        if opening:
-            return " ".join(text[opening.end():].split()) or None
-    return None
 
 
 def plain(kb: KnowledgeBase, markdown: str) -> str:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
-from ..loaders.citation import replace_citations
 from ..loaders.knowledge import KnowledgeBase, Placement
 from ..loaders.latex import decode
 from ..loaders.prose import prose_lines
+from .annotations import abstract_section, oneline_text
+from .citations import link_citations
 from .index import Index, Trail
 from .neighbours import local_view
 from .rows import bibtex_block, buttons, byline
-from .text import attr, cite_label, front_matter, md
+from .text import front_matter, md
 from .uris import paper_uri, rel, section_uri
 
 _HEADING = re.compile(r"^(#{1,5})(\s)")
@@ -21,13 +22,13 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
     paper, note = kb.papers[key], kb.notes.get(key)
     here = paper_uri(key)
     tags = [tag.value for tag in note.tags] if note else None
-    parts = [front_matter(title=paper.title, tags=tags or None), f"# {md(paper.title)}", "",
+    parts = [front_matter(title=paper.title, tags=tags or None, oneline=oneline_text(kb, key)),
+             f"# {md(paper.title)}", "",
              '<div class="rl-meta" markdown>', byline(kb, key), *_published_as(paper), "",
              buttons(kb, key), "</div>", ""]
     parts += _listed_under(kb, index.listings.get(key, ()), index, here)
     parts += _suggested_under(index.suggested.get(key, ()), here)
-    if paper.get("abstract"):
-        parts += ["## Abstract", "", md(paper.get("abstract")), ""]
+    parts += abstract_section(kb, key)
     parts += ["## BibTeX", "", bibtex_block(paper.raw), ""]
     if note is not None:
         parts += ["## Note", "", *_unverified(note), _note_body(kb, note.body, here), ""]
@@ -83,17 +84,7 @@ def _neighbours(kb: KnowledgeBase, around: tuple[str | None, str | None], here: 
 
 
 def _note_body(kb: KnowledgeBase, body: str, here: str) -> str:
-    def link(keys: list[str], text: str) -> str:
-        for cited in dict.fromkeys(keys):
-            if cited in kb.papers:
-                paper = kb.papers[cited]
-                anchor = (f"[{md(cite_label(paper.authors, paper.year))}]"
-                          f'({rel(here, paper_uri(cited))} "{attr(paper.title)}")')
-                text = re.sub(rf"-?@{re.escape(cited)}(?![\w:.\-]*\w)",
-                              lambda _, link=anchor: link, text)
-        return f"({text})"
-
-    return _demote(replace_citations(body, link))
+    return _demote(link_citations(kb, body, here))
 
 
 def _unverified(note) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..loaders.knowledge import KnowledgeBase
 from ..loaders.taxonomy import Item
+from .annotations import abstract_toggle, oneline_after, oneline_block
 from .text import attr, md
 from .uris import arxiv_abs, arxiv_pdf, doi_url, paper_uri, rel
 
@@ -63,8 +64,10 @@ def paper_row(kb: KnowledgeBase, key: str, here: str, as_written: str | None = N
         byline(kb, key),
         *curators_words(as_written),
         "",
+        *oneline_block(kb, key, here),
         buttons(kb, key),
         "",
+        *abstract_toggle(kb, key),
         '<details class="rl-bibtex" markdown>',
         "<summary>BibTeX</summary>",
         "",
@@ -83,10 +86,11 @@ def curators_words(as_written: str | None) -> list[str]:
 
 
 def suggestion_links(kb: KnowledgeBase, item: Item, here: str) -> str:
-    links = [f'[{md(kb.papers[c.value].title)}]({rel(here, paper_uri(c.value))} '
-             f'"{attr(", ".join(kb.papers[c.value].authors))}")'
+    """The candidates as a list, each linked and followed by its note's one-line sentence."""
+    links = [f'- [{md(kb.papers[c.value].title)}]({rel(here, paper_uri(c.value))} '
+             f'"{attr(", ".join(kb.papers[c.value].authors))}"){oneline_after(kb, c.value, here)}'
              for c in item.candidates if c.value in kb.papers]
-    return "; ".join(links)
+    return "\n".join(links)
 
 
 def todo_row(kb: KnowledgeBase, item: Item, here: str) -> str:
@@ -94,7 +98,7 @@ def todo_row(kb: KnowledgeBase, item: Item, here: str) -> str:
              f'<span class="rl-todo__label">To do</span> {md(item.text)}']
     if item.candidates:
         lines.append(f'\n<span class="rl-todo__label">Suggestions, not yet the curator\'s '
-                     f'picks</span> {suggestion_links(kb, item, here)}')
+                     f'picks</span>\n\n{suggestion_links(kb, item, here)}')
     if item.reason:
         lines.append(f'\n<span class="rl-todo__label">Why these</span> {md(item.reason)}')
     lines.append("</div>")

@@ -1,0 +1,37 @@
+"""Pandoc citations in a note's Markdown, as links to the cited papers' pages or as text."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..loaders.bibliography import Paper
+from ..loaders.citation import replace_citations
+from ..loaders.knowledge import KnowledgeBase
+from .text import attr, cite_label, md
+from .uris import paper_uri, rel
+
+
+def link_citations(kb: KnowledgeBase, markdown: str, here: str) -> str:
+    """[@key] as ([Soudry et al., 2018](../soudry2018implicit/ "title")), linked from page
+    `here`; a key the bibliography does not know stays as written."""
+    return _cite(kb, markdown, lambda key, paper: (
+        f"[{md(cite_label(paper.authors, paper.year))}]"
+        f'({rel(here, paper_uri(key))} "{attr(paper.title)}")'))
+
+
+def cite_text(kb: KnowledgeBase, markdown: str) -> str:
+    """[@key] as (Soudry et al., 2018), for text that carries no links."""
+    return _cite(kb, markdown, lambda key, paper: cite_label(paper.authors, paper.year))
+
+
+def _cite(kb: KnowledgeBase, markdown: str, show: Callable[[str, Paper], str]) -> str:
+    def replace(keys: list[str], text: str) -> str:
+        for cited in dict.fromkeys(keys):
+            if cited in kb.papers:
+                shown = show(cited, kb.papers[cited])
+                text = re.sub(rf"-?@{re.escape(cited)}(?![\w:.\-]*\w)",
+                              lambda _, shown=shown: shown, text)
+        return f"({text})"
+
+    return replace_citations(markdown, replace)

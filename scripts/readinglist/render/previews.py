@@ -1,0 +1,36 @@
+"""The preview cards' data: one compact JSON file the site fetches once per visit.
+
+{"version": 1, "papers": {"<key>": [title, authors, venue and year, status, one line]}}, every
+value text (never HTML: the script sets it as text); the one line keeps its $...$ for KaTeX.
+Arrays rather than objects, and no spaces, keep it within its budget of 400 bytes a paper
+gzipped.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..loaders.knowledge import KnowledgeBase
+from .annotations import oneline_text
+from .rows import STATUS_LABELS, status_of
+
+PREVIEWS = "previews.json"
+SHOWN_AUTHORS = 3
+VERSION = 1
+
+
+def previews(kb: KnowledgeBase) -> str:
+    papers = {key: card(kb, key) for key in sorted(kb.papers)}
+    return json.dumps({"version": VERSION, "papers": papers}, ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def card(kb: KnowledgeBase, key: str) -> list[str]:
+    paper = kb.papers[key]
+    authors = ", ".join(paper.authors[:SHOWN_AUTHORS]) + \
+        (" et al." if len(paper.authors) > SHOWN_AUTHORS else "")
+    venue = ", ".join(part for part in (paper.venue, paper.year) if part)
+    status = status_of(kb, key)
+    return [paper.title, authors, venue, STATUS_LABELS.get(status, status),
+            oneline_text(kb, key) or ""]
+
