@@ -126,3 +126,13 @@ def test_figures_move_only_for_readers_who_did_not_ask_for_less_motion(visits, m
     seconds = page.evaluate("""() => Math.max(...[...document.querySelectorAll("*")].flatMap(
         (e) => getComputedStyle(e).transitionDuration.split(", ").map(parseFloat)))""")
     assert (seconds >= 0.1) is moves
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_preview_card_opened_by_keyboard_has_no_serious_wcag_violation(visits, scheme):
+    page = visits(color_scheme=scheme).goto("/models/")
+    tab_to(page, "a.rl-title")
+    card = page.locator("#rl-preview")
+    card.wait_for(state="visible")
+    found = [v for v in violations(page) if v["impact"] in BLOCKING]
+    assert found == [], described(found)
