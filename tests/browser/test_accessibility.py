@@ -136,3 +136,12 @@ def test_a_preview_card_opened_by_keyboard_has_no_serious_wcag_violation(visits,
     card.wait_for(state="visible")
     found = [v for v in violations(page) if v["impact"] in BLOCKING]
     assert found == [], described(found)
+
+
+def test_the_theme_toggle_switches_the_scheme_by_keyboard(visit):
+    page = visit.goto("/models/")
+    tab_to(page, "input.md-option")
+    before = page.evaluate("document.body.dataset.mdColorScheme")
+    page.keyboard.press("Enter")
+    after = page.evaluate("document.body.dataset.mdColorScheme")
+    assert {before, after} == {"default", "slate"}
