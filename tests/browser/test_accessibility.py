@@ -55,8 +55,8 @@ def described(found: list[dict]) -> str:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", [*PAGES, TOPIC])
-def test_no_serious_wcag_violation(visits, built_site, path, scheme, width):
-    visit = visits(color_scheme=scheme, viewport=WIDTHS[width])
+def test_no_serious_wcag_violation(tabs, built_site, path, scheme, width):
+    visit = tabs(color_scheme=scheme, viewport=WIDTHS[width])
     page = visit.page
     # "load", not the idle network Visit waits for: the pages are static, the math renders on
     # load, and half a second less per page adds up over the 52 visits.
