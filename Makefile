@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ASSETS := node_modules/.package-lock.json
+PROPERDOCS := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve site check test bench clean
@@ -19,6 +21,23 @@ $(ASSETS): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(ASSETS)
 
+# ProperDocs, the maintained fork of MkDocs 1.x, in an environment of its own without MkDocs, so
+# the suite can show the site builds when MkDocs no longer installs. Made once, kept until
+# pyproject.toml changes. When PyPI cannot be reached, the reason is kept beside it and the
+# test that needs it is skipped with that reason; any other failure to install stops here.
+$(PROPERDOCS_STAMP): pyproject.toml
+	rm -rf $(PROPERDOCS)
+	$(PYTHON) -m venv $(PROPERDOCS)
+	if $(PROPERDOCS)/bin/python -m pip install --quiet 'properdocs>=1.6.7,<2' -e . \
+	    && $(PROPERDOCS)/bin/python -m pip uninstall --quiet --yes mkdocs; then \
+	  touch $@; \
+	elif $(PROPERDOCS)/bin/python -m pip download --quiet --no-deps --dest $(PROPERDOCS)/probe \
+	    properdocs; then \
+	  exit 1; \
+	else \
+	  echo "PyPI could not be reached when $(PROPERDOCS) was made" > $(PROPERDOCS)/.unavailable; \
+	fi
+
 setup: $(STAMP) $(ASSETS)
 
 serve: $(STAMP) $(ASSETS)
@@ -30,11 +49,12 @@ site: $(STAMP) $(ASSETS)
 check: $(STAMP)
 	$(BIN)/readinglist check
 
-test: $(STAMP) $(ASSETS)
+test: $(STAMP) $(ASSETS) $(PROPERDOCS_STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) site node_modules .pytest_cache
+	rm -rf $(VENV) $(PROPERDOCS) site node_modules .pytest_cache
 
+# `make bench QUICK=1`: the small sizes only, for a quick look.
 bench: $(STAMP) $(ASSETS)
-	$(BIN)/python scripts/bench/run.py
+	$(BIN)/python scripts/bench/run.py $(if $(QUICK),--quick)

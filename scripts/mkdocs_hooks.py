@@ -22,6 +22,7 @@ from readinglist.loaders.tree import walk
 from readinglist.render import (Site, downloads, feeds, fill_home, is_reserved, page_sources,
                                 render)
 from readinglist.render.connections import TOPICS
+from readinglist.render.search_index import lean_index
 from readinglist.render.uris import PAPERS
 
 log = get_plugin_logger("readinglist")
@@ -102,6 +103,13 @@ def _say_without_site_url(config) -> None:
             "site_url is not set, so feed.xml and feed.json link to pages relative to "
             "themselves; set READINGLIST_SITE_URL (e.g. https://OWNER.github.io/REPO/) for "
             "absolute links")
+
+
+def on_post_build(config) -> None:
+    # Hooks run after the theme's plugins, so Material's search index is already written.
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        index.write_text(lean_index(index.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _generated(config, uri: str, content: str, source: str | None) -> File:

@@ -37,3 +37,30 @@ def test_parallel_loading_reads_exactly_what_serial_loading_reads(tmp_path):
     parallel = load(root, history=False, parallel=True)
     assert parallel == serial
     assert [d.code for d in parallel[1]] == ["unterminated-front-matter"]
+
+
+def test_interleave_alternates_the_pair_after_a_warm_up_and_compares_medians():
+    from bench.measure import Sample, interleave
+    order: list[str] = []
+
+    def timed(name: str, times: list[float]):
+        def run() -> Sample:
+            order.append(name)
+            return Sample(wall=times.pop(0), cpu=1.0, peak_kib=10)
+        return run
+
+    pair = interleave(timed("ours", [9.0, 2.0, 3.0, 4.0]), timed("base", [9.0, 1.0, 2.0, 2.0]),
+                      rounds=3)
+    assert order == ["ours", "base"] * 4               # the warm-up run, then three rounds
+    assert pair.ours.seconds() == [2.0, 3.0, 4.0]      # the warm-up is not counted
+    assert pair.ratio() == 3.0 / 2.0                   # the ratio of the medians
+    assert pair.round_ratios() == [2.0, 1.5, 2.0]
+    assert pair.describe() == "1.50 (1.50-2.00)"
+    assert pair.ratio("cpu") == 1.0
+
+
+def test_interleave_runs_at_least_three_rounds():
+    from bench.measure import Sample, interleave
+    pair = interleave(lambda: Sample(1.0, 1.0, 1), lambda: Sample(1.0, 1.0, 1), rounds=1,
+                      warmup=False)
+    assert len(pair.ours.samples) == len(pair.base.samples) == 3

@@ -98,13 +98,14 @@ def test_offline_checks_pages_and_anchors_without_fetching(base_tree, server, ca
         "papers/lost.md, which is not a page of the site; link to an existing .md page"]
 
 
-def test_json_lists_url_path_line_and_status(base_tree, server, capsys):
+def test_json_lists_url_path_line_status_and_message(base_tree, server, capsys):
     write_tree(base_tree, {"readinglist.toml": CONFIG,
                            "notes/jones2019kernel.md": note_linking(server.base, ["/gone"])})
     assert run(base_tree, "--format", "json") == 1
     assert json.loads(capsys.readouterr().out) == [{
         "url": f"{server.base}/gone", "path": "notes/jones2019kernel.md", "line": 6, "col": 10,
-        "code": "broken-link", "status": 410}]
+        "code": "broken-link", "status": 410,
+        "message": f"{server.base}/gone is broken (410)", "severity": "error"}]
 
 
 def test_paths_limit_the_check_to_those_files(base_tree, server):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from fakes import FakeScholarlyServer
@@ -142,3 +144,14 @@ def test_a_doi_on_arxiv_alone_also_marks_a_published_preprint(knowledge_base, sc
     assert capsys.readouterr().out == (
         "bib/references.bib:12:3: published-preprint: arXiv lists 2001.00001 as published "
         "(doi 10.5555/journal.2); add the venue\n")
+
+
+def test_json_results_go_to_a_file_and_the_exit_status_stays(knowledge_base, scholarly,
+                                                              tmp_path, capsys):
+    paper(scholarly, "2001.00001", "On Deep Networks", ["Jane Smith"], "2021")
+    output = tmp_path / "verify.json"
+    assert run(knowledge_base, "--format", "json", "--output", str(output)) == 1
+    assert capsys.readouterr().out == ""
+    assert json.loads(output.read_text()) == [{
+        "path": "bib/references.bib", "line": 11, "col": 3, "code": "metadata-mismatch",
+        "message": "year 2020 differs from arXiv's 2021", "severity": "error"}]

@@ -9,6 +9,7 @@ import yaml
 
 from support import REPO
 from readinglist.cli.app import _parser
+from readinglist.net.report import ARTIFACT
 
 FILES = sorted((REPO / ".github/workflows").glob("*.yml")) + [
     REPO / ".pre-commit-hooks.yaml", REPO / ".pre-commit-config.yaml"]
@@ -25,3 +26,22 @@ def test_ci_file_parses_and_calls_real_commands(path):
         for goal in target.split():
             makefile = (REPO / "Makefile").read_text()
             assert re.search(rf"^{re.escape(goal)}:", makefile, re.M), f"make {goal}"
+
+
+# A version tag in full (v4.2.2) or a commit: never a moving major tag (v4) or a branch.
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$")
+
+
+@pytest.mark.parametrize("path", sorted((REPO / ".github/workflows").glob("*.yml")),
+                         ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_full_version(path):
+    uses = re.findall(r"uses:\s*(\S+)", path.read_text(encoding="utf-8"))
+    assert uses and [u for u in uses if not PINNED.match(u)] == []
+
+
+def test_the_nightly_job_keeps_the_whole_report_as_the_artifact_the_issue_names():
+    steps = yaml.safe_load((REPO / ".github/workflows/nightly.yml").read_text())[
+        "jobs"]["links-and-metadata"]["steps"]
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["if"] == "always()" and upload["with"]["name"] == ARTIFACT
+    assert "report.md" in upload["with"]["path"].split()

@@ -1,8 +1,10 @@
-"""The built site on a local server, and Debian's Chromium driven by Playwright."""
+"""The built site on a local server, and a Chromium-family browser driven by Playwright."""
 
 from __future__ import annotations
 
 import functools
+import os
+import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -10,7 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
+from find_chromium import NoChromium, find_chromium
+
 # Without these, Chromium phones home at start-up, which this sandbox (rightly) refuses.
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
@@ -34,8 +37,12 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
+    try:
+        executable = find_chromium(os.environ, shutil.which)
+    except NoChromium as exc:
+        pytest.fail(str(exc))      # never skip: the site's behaviour is tested here or nowhere
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

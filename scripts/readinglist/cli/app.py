@@ -83,14 +83,46 @@ def _register_contributor_commands(commands) -> list[argparse.ArgumentParser]:
     links.add_argument("--report", type=Path, metavar="FILE",
                        help="also write a Markdown report (for a CI job summary)")
     links.add_argument("--no-cache", action="store_true", help="check even recent successes")
+    links.add_argument("--output", type=_output_file, metavar="FILE",
+                       help="write the results to FILE instead of stdout (the exit status "
+                       "stays the same)")
     links.set_defaults(run=_later("run_links", "net_commands"))
     verify = commands.add_parser("verify", help="check every arXiv id and DOI against arXiv, "
                                  "Crossref and doi.org: it resolves, and title, first author "
                                  "and year agree")
     verify.add_argument("--offline", action="store_true", help="use cached replies only")
     verify.add_argument("--format", choices=sorted(diagnostic.FORMATS), default="text")
+    verify.add_argument("--output", type=_output_file, metavar="FILE",
+                        help="write the results to FILE instead of stdout (the exit status "
+                        "stays the same)")
     verify.set_defaults(run=_later("run_verify", "net_commands"))
-    return [add, new, fmt, links, verify]
+    return [add, new, fmt, links, verify, _register_report(commands)]
+
+
+def _register_report(commands) -> argparse.ArgumentParser:
+    report = commands.add_parser("report", help="turn the JSON results of links and verify "
+                                 "into one report, and open, update or close the report "
+                                 "issue on GitHub to match (needs gh)")
+    report.add_argument("--links", type=Path, required=True, metavar="FILE",
+                        help="what `links --format json --output FILE` wrote")
+    report.add_argument("--verify", type=Path, required=True, metavar="FILE",
+                        help="what `verify --format json --output FILE` wrote")
+    report.add_argument("--output", type=_output_file, default=Path("report.md"), metavar="FILE",
+                        help="where the whole report is written (default: report.md)")
+    report.add_argument("--dry-run", action="store_true",
+                        help="ask GitHub which report issue is open, then print the calls "
+                        "that would change it instead of making them")
+    report.set_defaults(run=_later("run_report", "report_command"))
+    return report
+
+
+def _output_file(given: str) -> Path:
+    """A file a command will write: its folder must exist (checked before any work is done)."""
+    path = Path(given)
+    if not path.parent.is_dir():
+        raise argparse.ArgumentTypeError(f"cannot write {given}: there is no folder "
+                                         f"{path.parent}; create it or write elsewhere")
+    return path
 
 
 def _register_abstracts(commands) -> argparse.ArgumentParser:

@@ -17,6 +17,7 @@ from ..net.external_links import CACHE_FILE, check_links
 from ..net.internal_links import internal_problems
 from ..net.link_list import collect, duplicates
 from ..net.settings import ConfigError, load_settings, load_verify_settings
+from .output import write_output
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -56,13 +57,22 @@ def _emit(found, links, statuses, args) -> None:
         by_place = {(link.path, link.line, link.col): link for link in links}
         rows = [{"url": by_place[(d.path, d.line, d.col)].url if (d.path, d.line, d.col)
                  in by_place else None, "path": d.path, "line": d.line, "col": d.col,
-                 "code": d.code, "status": _status_of(d, by_place, statuses)} for d in found]
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+                 "code": d.code, "status": _status_of(d, by_place, statuses),
+                 "message": d.message, "severity": d.severity} for d in found]
+        _write(json.dumps(rows, indent=2) + "\n", args.output)
     else:
-        sys.stdout.write(diagnostic.FORMATS[args.format](found))
+        _write(diagnostic.FORMATS[args.format](found), args.output)
     if args.report:
         args.report.write_text(markdown_report(found, len(links), len(statuses)),
                                encoding="utf-8")
+
+
+def _write(text: str, output: Path | None) -> None:
+    """The results on stdout, or into a file for the nightly report."""
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_output(output, text)
 
 
 def _status_of(d, by_place, statuses) -> int | str:
@@ -125,7 +135,7 @@ def run_verify(root: Path, args: argparse.Namespace) -> int:
         print(f"readinglist: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     found = diagnostic.sort(found)
-    sys.stdout.write(diagnostic.FORMATS[args.format](found))
+    _write(diagnostic.FORMATS[args.format](found), args.output)
     if skipped:
         print(f"readinglist: {skipped} identifiers not in the cache were skipped (offline)",
               file=sys.stderr)

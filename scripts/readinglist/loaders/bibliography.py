@@ -31,6 +31,9 @@ class BibField(NamedTuple):
 
 @dataclass(frozen=True)
 class Paper:
+    # title, authors, venue, arxiv and doi are read for every row, page and check that shows
+    # the paper; they are worked out from the fields once (cached_property sits beside the
+    # frozen fields and takes no part in equality).
     key: str
     entry_type: str
     fields: tuple[BibField, ...]
@@ -64,7 +67,7 @@ class Paper:
     def title(self) -> str:
         return decode(self.get("title") or self.key)
 
-    @property
+    @cached_property
     def authors(self) -> list[str]:
         return list(self._authors)
 
@@ -76,19 +79,19 @@ class Paper:
     def year(self) -> str | None:
         return self.get("year")
 
-    @property
+    @cached_property
     def venue(self) -> str | None:
         venue = next((self.get(name) for name in VENUE_FIELDS if self.get(name)), None)
         if venue is None and self.arxiv:
             return "arXiv"
         return decode(venue) if venue else None
 
-    @property
+    @cached_property
     def arxiv(self) -> str | None:
         eprint = self.get("eprint")
         return arxiv_id(eprint) if eprint and is_arxiv(self.values()) else None
 
-    @property
+    @cached_property
     def doi(self) -> str | None:
         doi = self.get("doi")
         return bare_doi(doi) if doi else None

@@ -60,7 +60,8 @@ def abstract_section(kb: KnowledgeBase, key: str) -> list[str]:
     abstract = kb.papers[key].abstract
     if not abstract:
         return []
-    return ["## Abstract", "", '<details class="rl-abstract rl-abstract--page"><summary>'
+    return ["## Abstract { data-search-exclude }", "",
+            '<details class="rl-abstract rl-abstract--page"><summary>'
             f'Show the abstract</summary>{abstract_text(abstract)}</details>', ""]
 
 

@@ -134,6 +134,6 @@ def bibliography_page(kb: KnowledgeBase, index: Index) -> str:
 
 def tags_page(kb: KnowledgeBase) -> str:
     described = "\n".join(f"- `{t.id}`: {md(t.description)}" for t in kb.tags if t.description)
-    return "\n".join([front_matter(title="Tags"), "# Tags", "",
+    return "\n".join([front_matter(title="Tags", search={"exclude": True}), "# Tags", "",
                       "Papers by tag. The tags a note may carry are listed in "
                       "`taxonomy/tags.yml`:", "", described, "", "<!-- material/tags -->", ""])

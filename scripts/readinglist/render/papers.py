@@ -25,11 +25,11 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
     parts = [front_matter(title=paper.title, tags=tags or None, oneline=oneline_text(kb, key)),
              f"# {md(paper.title)}", "",
              '<div class="rl-meta" markdown>', byline(kb, key), *_published_as(paper), "",
-             buttons(kb, key), "</div>", ""]
+             buttons(kb, key), "{ data-search-exclude }", "</div>", ""]
     parts += _listed_under(kb, index.listings.get(key, ()), index, here)
     parts += _suggested_under(index.suggested.get(key, ()), here)
     parts += abstract_section(kb, key)
-    parts += ["## BibTeX", "", bibtex_block(paper.raw), ""]
+    parts += ["## BibTeX { data-search-exclude }", "", bibtex_block(paper.raw), ""]
     if note is not None:
         parts += ["## Note", "", *_unverified(note), _note_body(kb, note.body, here), ""]
     parts += local_view(index, key, here)
@@ -41,7 +41,7 @@ def _listed_under(kb: KnowledgeBase, listings: tuple[Placement, ...], index: Ind
                   here: str) -> list[str]:
     if not listings:
         return []
-    lines = ["## Listed under", ""]
+    lines = ["## Listed under { data-search-exclude }", ""]
     for placement in listings:
         page = section_uri(placement.section.id)
         crumbs = [f"[{md(placement.section.title)}]({rel(here, page)})"]
@@ -106,5 +106,5 @@ def _demote(body: str) -> str:
 def _cited_in(kb: KnowledgeBase, citing: tuple[str, ...], here: str) -> list[str]:
     if not citing:
         return []
-    return ["## Cited in", ""] + [
+    return ["## Cited in { data-search-exclude }", ""] + [
         f"- [{md(kb.papers[k].title)}]({rel(here, paper_uri(k))})" for k in citing] + [""]

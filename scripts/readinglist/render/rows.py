@@ -59,7 +59,7 @@ def paper_row(kb: KnowledgeBase, key: str, here: str, as_written: str | None = N
               css: str = "rl-paper") -> str:
     paper = kb.papers[key]
     return "\n".join([
-        f'<div class="{css}" markdown>',
+        f'<div class="{css}" data-search-exclude markdown>',
         f'[{md(paper.title)}]({rel(here, paper_uri(key))}){{ .rl-title }}  ',
         byline(kb, key),
         *curators_words(as_written),
