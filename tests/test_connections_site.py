@@ -45,7 +45,7 @@ def test_every_node_is_a_link_to_an_existing_paper_page_named_by_its_title(built
         target = (built_site / "connections" / link[XLINK] / "index.html").resolve()
         assert target == (built_site / "papers" / key / "index.html").resolve()
         assert target.is_file()
-        assert link["aria-label"].startswith(kb.papers[key].title + " (")
+        assert link["aria-label"] == f"{link.text}: {kb.papers[key].title}"
         assert link["role"] == "link"
 
 

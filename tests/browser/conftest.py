@@ -71,11 +71,44 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
-    visit = Visit(context.new_page(), site_url)
-    yield visit
-    context.close()
-    assert visit.foreign == [], "the site asked another host for something"
-    assert visit.errors == [], "the browser console reported errors"
+def visits(browser, site_url):
+    """Opens visits in browser contexts of their own (a colour scheme, a viewport), then checks
+    that none asked another host for anything or met an error."""
+    opened = []
+
+    def open_visit(**options) -> Visit:
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+        opened.append((context, Visit(context.new_page(), site_url)))
+        return opened[-1][1]
+
+    yield open_visit
+    for context, _ in opened:
+        context.close()
+    for _, visit in opened:
+        assert visit.foreign == [], "the site asked another host for something"
+        assert visit.errors == [], "the browser console reported errors"
+
+
+@pytest.fixture
+def visit(visits):
+    return visits()
+
+
+@pytest.fixture(scope="module")
+def tabs(browser, site_url):
+    """Like visits, but one tab per set of options, kept for the module: its cache and process
+    make each of many visits faster. Checked as every visit is: no other host, no error."""
+    opened: dict[str, Visit] = {}
+
+    def tab(**options) -> Visit:
+        name = repr(sorted(options.items()))
+        if name not in opened:
+            opened[name] = Visit(browser.new_context(**options).new_page(), site_url)
+        return opened[name]
+
+    yield tab
+    for visit in opened.values():
+        visit.page.context.close()
+        assert visit.foreign == [], "the site asked another host for something"
+        assert visit.errors == [], "the browser console reported errors"

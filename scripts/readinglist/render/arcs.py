@@ -53,9 +53,10 @@ def arc_svg(rows: list[Row], arcs: list[Arc], figure_id: str, title: str) -> str
                 if a.source in ys and a.target in ys), default=1) or 1
     parts = [f'<svg class="rl-arcs" id="{attr(figure_id)}" viewBox="0 0 {_n(width)} {_n(height)}"'
              f' width="{_n(width)}" height="{_n(height)}" role="group" '
-             f'aria-labelledby="{attr(figure_id)}-title" xmlns="http://www.w3.org/2000/svg" '
-             'xmlns:xlink="http://www.w3.org/1999/xlink">',
+             f'aria-labelledby="{attr(figure_id)}-title" aria-describedby="{attr(figure_id)}-desc" '
+             'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',
              f'<title id="{attr(figure_id)}-title">{attr(title)}</title>',
+             f'<desc id="{attr(figure_id)}-desc">{_description(rows, arcs, ys)}</desc>',
              '<g class="rl-arcs__edges" aria-hidden="true">']
     parts += [_arc(arc, ys, span) for arc in arcs if arc.source in ys and arc.target in ys]
     parts.append("</g>")
@@ -66,6 +67,15 @@ def arc_svg(rows: list[Row], arcs: list[Arc], figure_id: str, title: str) -> str
         y += step
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def _description(rows: list[Row], arcs: list[Arc], ys: dict[str, float]) -> str:
+    """What a screen reader says of the figure beyond its title."""
+    nodes = sum(row.kind == "node" for row in rows)
+    drawn = sum(a.source in ys and a.target in ys for a in arcs)
+    return (f"{nodes} {'node' if nodes == 1 else 'nodes'} in reading order, joined by {drawn} "
+            f"{'arc' if drawn == 1 else 'arcs'}; an arc stands for citations from notes. Each "
+            "linked node opens its page.")
 
 
 def _layout(rows: list[Row]) -> tuple[dict[str, float], float]:
@@ -98,8 +108,11 @@ def _node(row: Row, y: float) -> str:
         return (f'<g class="rl-node rl-node--here" data-key="{attr(row.id)}" role="img" '
                 f'aria-label="{attr(row.name)}">{hint}{dot}{text}</g>')
     # role="link": browsers treat an xlink:href link as one, not every accessibility tool does.
-    return (f'<a class="rl-node" data-key="{attr(row.id)}" xlink:href="{attr(row.href)}" '
-            f'role="link" aria-label="{attr(row.name)}">{hint}{dot}{text}</a>')
+    # The hover hint sits on a group around the link: inside, it would count as the link's
+    # text, which its name (the visible label first) would then not contain.
+    link = (f'<a class="rl-node" data-key="{attr(row.id)}" xlink:href="{attr(row.href)}" '
+            f'role="link" aria-label="{attr(row.name)}">{dot}{text}</a>')
+    return f"<g>{hint}{link}</g>" if hint else link
 
 
 def _heading(row: Row, bottom: float) -> str:

@@ -72,8 +72,8 @@ def _topic_figure_page(known: Names, graph: Graph, groups: list[Group]) -> str:
             section = group.section_id
         inside = weights.get((group.id, group.id), 0)
         label = f"{group.topic or 'Papers'} ({members[group.id]})"
-        rows.append(Row("node", label, group.id, f"{group.topic or group.section}: "
-                        f"{members[group.id]} papers, {inside} citations inside the topic",
+        rows.append(Row("node", label, group.id, f"{label}: {group.section}, "
+                        f"{inside} citations inside the topic",
                         page_url(HERE, topic_uri(group)), "Open this topic's own figure"))
     between = [pair for pair in weights if pair[0] != pair[1]]
     # The strongest pairs, so that the figure stays readable and its size linear in topics.

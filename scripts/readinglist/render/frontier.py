@@ -27,12 +27,16 @@ def frontier_svg(section: Section) -> str:
     points = [point(i, len(topics)) for i in range(len(topics))]
     curve = " ".join(f"{'M' if i == 0 else 'L'}{x},{y}" for i, (x, y) in enumerate(points))
     parts = [
-        f'<svg class="rl-frontier" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="rl-frontier-title" xmlns="http://www.w3.org/2000/svg" '
-        'xmlns:xlink="http://www.w3.org/1999/xlink">',
+        # A group, not an image: an image's content is hidden, and the points are links.
+        f'<svg class="rl-frontier" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" '
+        f'aria-labelledby="rl-frontier-title" aria-describedby="rl-frontier-desc" '
+        'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',
         f'<title id="rl-frontier-title">The Pareto frontier of models of deep learning, from '
         f'{attr(topics[0].title) if topics else ""} to '
         f'{attr(topics[-1].title) if topics else ""}</title>',
+        f'<desc id="rl-frontier-desc">A schematic, not a measurement: the {len(topics)} '
+        'topics in order along a descending curve, more realistic to the right and more '
+        'tractable upwards. Each point is a link to its topic on this page.</desc>',
         _axes(),
         f'<path class="rl-frontier__curve" d="{curve}" fill="none"/>',
     ]
@@ -62,8 +66,12 @@ def _point(topic: Topic, x: float, y: float, index: int, last: bool) -> str:
     hover = f"{topic.title}: {topic.why}" if topic.why else topic.title
     # xlink:href, not href: Material's instant navigation rewrites every [href] element's
     # href property, which an SVG link only has as a getter (an error in the console).
-    return (f'<a class="rl-frontier__point" xlink:href="#{attr(topic.id)}">'
-            f'<title>{attr(hover)}</title>'
+    # Named by its visible label first (WCAG 2.5.3); the hover hint sits on a group around it,
+    # so that it does not count as the link's text.
+    label = f"{index + 1}. {topic.title}"
+    name = f"{label}: {topic.why}" if topic.why else label
+    return (f'<g><title>{attr(hover)}</title>'
+            f'<a class="rl-frontier__point" xlink:href="#{attr(topic.id)}" '
+            f'aria-label="{attr(name)}">'
             f'<circle cx="{x}" cy="{y}" r="7"/>'
-            f'<text x="{x + dx}" y="{y + dy}">{index + 1}. '
-            f'{attr(topic.title)}</text></a>')
+            f'<text x="{x + dx}" y="{y + dy}">{attr(label)}</text></a></g>')

@@ -81,7 +81,10 @@ def progress_bar(kb: KnowledgeBase, keys: list[str]) -> str:
     segments = "".join(
         f'<span class="rl-bar__{s}" style="width: {100 * counts[s] / total:.1f}%"></span>'
         for s in STATUSES if counts[s])
-    return (f'<div class="rl-meter"><div class="rl-bar" role="img" aria-label="{attr(label)}" '
+    # A progress bar whose value is the papers read; its text says all three counts.
+    return (f'<div class="rl-meter"><div class="rl-bar" role="progressbar" aria-valuemin="0" '
+            f'aria-valuemax="{total}" aria-valuenow="{counts["read"]}" '
+            f'aria-valuetext="{attr(label)}" aria-label="Papers read" '
             f'title="{attr(label)}">{segments}</div>'
             f'<span class="rl-bar__legend">{attr(label)}</span></div>')
 

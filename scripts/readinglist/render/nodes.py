@@ -61,7 +61,8 @@ def paper_rows(known: Names, graph: Graph, keys: list[str], here: str,
             rows.append(Row("topic", group.topic))
             topic = group.id
         title = known.titles[key]
-        name = f"{title} ({labels[key]})" + (", this paper" if key == current else "")
+        # The visible label first (WCAG 2.5.3, label in name), then the title it stands for.
+        name = f"{labels[key]}: {title}" + (", this paper" if key == current else "")
         rows.append(Row("node", labels[key], key, name, None if key == current else link(key),
                         title))
     return rows

@@ -82,10 +82,12 @@ def timeline_svg(series: list[Point]) -> str:
     summary = ", ".join(f"{label.lower()}: {last[i]}" for i, (_, label, _, _) in
                         enumerate(SERIES))
     parts = [f'<svg class="rl-timeline" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-             'aria-labelledby="rl-timeline-title" xmlns="http://www.w3.org/2000/svg">',
+             'aria-labelledby="rl-timeline-title" aria-describedby="rl-timeline-desc" '
+             'xmlns="http://www.w3.org/2000/svg">',
              f'<title id="rl-timeline-title">Papers listed, notes written and papers read from '
-             f'{series[0].day} to {series[-1].day}; at the end, {summary}. The table below '
-             'has every point.</title>']
+             f'{series[0].day} to {series[-1].day}</title>',
+             f'<desc id="rl-timeline-desc">At the end, {summary}. The table below has every '
+             'point.</desc>']
     parts += _axes(series, days, top, x, y)
     for index, (name, label, _, _) in enumerate(SERIES):
         coords = [(x(d), y(p.counts[index])) for d, p in zip(days, series)]
