@@ -15,7 +15,7 @@ from .notes import check_orphan_note, check_unknown_citation, check_unknown_stat
     check_unknown_tag
 from .taxonomy import check_duplicate_id, check_duplicate_item, check_invalid_id, \
     check_unknown_paper
-from .snippets import check_missing_snippet, check_unsafe_snippet
+from .snippets import check_invalid_snippet, check_missing_snippet, check_unsafe_snippet
 from .unsafe import check_unsafe_attribute, check_unsafe_html, check_unsafe_link
 
 CHECKS = (
@@ -25,7 +25,7 @@ CHECKS = (
     check_unsupported_field,
     check_orphan_note, check_unknown_status, check_unknown_tag, check_unknown_citation,
     check_unsafe_html, check_unsafe_link, check_unsafe_attribute, check_unsafe_snippet,
-    check_missing_snippet,
+    check_missing_snippet, check_invalid_snippet,
     check_markup_in_abstract, check_unbalanced_math, check_long_abstract,
     check_list_after_paragraph, check_shallow_nested_list, check_heading_without_space,
 )

@@ -26,6 +26,10 @@ def check_missing_snippet(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     return _judged(kb, "missing-snippet")
 
 
+def check_invalid_snippet(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    return _judged(kb, "invalid-snippet")
+
+
 def _judged(kb: KnowledgeBase, code: str) -> Iterator[Diagnostic]:
     for snippet in kb.snippets:
         if snippet.code == code:

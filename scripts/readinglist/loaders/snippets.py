@@ -23,7 +23,9 @@ MAX_TARGET = 4096   # no file name is longer (PATH_MAX)
 FIXES = {"unsafe-snippet": "the site includes only regular files of the repository, named from "
                            "its root (like 'CONTRIBUTING.md')",
          "missing-snippet": "check the path, which starts at the repository root (like "
-                            "'CONTRIBUTING.md')"}
+                            "'CONTRIBUTING.md')",
+         "invalid-snippet": "the site could not read it: write a line range as ':N', ':N:M' "
+                            "or ':-N' (counted from the end), and save included files as UTF-8"}
 
 _MARKER = re.compile(r"""^[ \t]*(?P<escape>;*)-+8<-+
     (?:[ \t]+(?P<quoted>"(?:\\"|[^"\r\n])+?"|'(?:\\'|[^'\r\n])+?'))?\r?$""", re.VERBOSE)
@@ -44,7 +46,7 @@ class Snippet:
     """A snippet line of a note or page, and what is wrong with what it includes, if anything."""
 
     target: str
-    code: str | None    # unsafe-snippet, missing-snippet, or None when the include is fine
+    code: str | None    # unsafe-, missing- or invalid-snippet; None when the include is fine
     reason: str         # completes "snippet 'x' ...", e.g. "names a file outside the repository"
     path: str
     line: int
@@ -82,17 +84,27 @@ def snippet_lines(text: str) -> Iterator[SnippetLine]:
 
 def file_part(target: str) -> str:
     """The file a target names: before the first ':' that starts a valid suffix to its end."""
+    return _split(target)[0]
+
+
+def _split(target: str) -> tuple[str, str]:
+    """(file, suffix): the suffix is the ':lines' or ':section' part, or empty."""
     for at, char in enumerate(target):
         if char == ":" and (_LINES.fullmatch(target, at) or _SECTION.fullmatch(target, at)):
-            return target[:at].strip()
-    return target.strip()
+            return target[:at].strip(), target[at:]
+    return target.strip(), ""
+
+
+def _lone_minus(suffix: str) -> bool:
+    """Whether a line range has a '-' with no number after it, where pymdownx fails on int('-')."""
+    return bool(_LINES.fullmatch(suffix)) and "-" in re.split(r"[:,]", suffix[1:])
 
 
 def judge(root: Path, target: str) -> tuple[str, str] | None:
     """(code, reason) when including target is wrong, else None; nothing is opened."""
     if len(target) > MAX_TARGET:
         return "missing-snippet", "is too long to name a file"
-    name = file_part(target)
+    name, suffix = _split(target)
     if _URL.match(name):
         return "unsafe-snippet", "is a URL"
     relpath = posixpath.normpath(name) if name else "."
@@ -100,6 +112,8 @@ def judge(root: Path, target: str) -> tuple[str, str] | None:
         return "unsafe-snippet", "names a file outside the repository"
     if relpath == ".":
         return "missing-snippet", "names no file"
+    if _lone_minus(suffix):
+        return "invalid-snippet", "has a line range with a '-' that no number follows"
     hidden = next((part for part in relpath.split("/") if part.startswith(".")), None)
     if hidden:
         return "unsafe-snippet", (f"names a hidden file or folder ('{hidden}'), where tools keep "
@@ -131,9 +145,12 @@ class Includes:
 
     def _inside(self, relpath: str, stack: tuple[str, ...]) -> tuple[str, str] | None:
         try:
-            text = read_regular(self.root, relpath).decode("utf-8", "replace")
+            text = read_regular(self.root, relpath).decode("utf-8")
         except OSError:   # it changed since it was judged
             return "unsafe-snippet", f"could not be read as a regular file ('{relpath}')"
+        except UnicodeDecodeError as problem:   # pymdownx reads it as UTF-8 and would stop there
+            return "invalid-snippet", (f"names a file that is not UTF-8 text ('{relpath}', "
+                                       f"byte {problem.start + 1})")
         for inner in snippet_lines(text):
             found = self.problem(inner.target, stack)
             if found is not None:
