@@ -5,14 +5,19 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from find_chromium import NoChromium, find_chromium
+from readinglist.render.connections import AGGREGATE_ABOVE
+from support import REPO, build_site
 
 # Without these, Chromium phones home at start-up, which this sandbox (rightly) refuses.
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -25,14 +30,43 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+def serve(directory: Path) -> Iterator[str]:
+    """The site in directory on a local server, for as long as the generator is kept."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    yield from serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def large_site(tmp_path_factory) -> Path:
+    """The site of a generated list with more connected papers than the connections page draws
+    one by one, so that it has its aggregated figure and a page per topic."""
+    sys.path.insert(0, str(REPO / "scripts"))   # the benchmarks' generator is not in the package
+    from bench.generate import generate
+    root = generate(tmp_path_factory.mktemp("large") / "kb", AGGREGATE_ABOVE + 60)
+    for part in ("docs", "scripts"):
+        shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"),
+                        dirs_exist_ok=True)
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(REPO / name, root / name)
+    (root / "node_modules").symlink_to(REPO / "node_modules")
+    site = root.parent / "site"
+    result = build_site(root, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def large_site_url(large_site):
+    yield from serve(large_site)
 
 
 @pytest.fixture(scope="session")
@@ -74,12 +108,22 @@ class Visit:
 def visits(browser, site_url):
     """Opens visits in browser contexts of their own (a colour scheme, a viewport), then checks
     that none asked another host for anything or met an error."""
+    yield from open_visits(browser, site_url)
+
+
+@pytest.fixture
+def large_visits(browser, large_site_url):
+    """Like visits, on the large generated site."""
+    yield from open_visits(browser, large_site_url)
+
+
+def open_visits(browser, url: str):
     opened = []
 
     def open_visit(**options) -> Visit:
         context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
-        opened.append((context, Visit(context.new_page(), site_url)))
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
+        opened.append((context, Visit(context.new_page(), url)))
         return opened[-1][1]
 
     yield open_visit
