@@ -1,5 +1,6 @@
-"""Snippet lines are found exactly where pymdownx.snippets finds them: a differential test
-against the extension itself, on chosen lines and on random ones."""
+"""Snippet lines are found exactly where pymdownx.snippets finds them, and the line ranges it
+would stop on are known before it meets them: a differential test against the extension itself,
+on chosen lines and on random ones."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pymdownx.snippets import SnippetPreprocessor
 
-from readinglist.loaders.snippets import file_part, snippet_lines
+from readinglist.loaders.snippets import file_part, snippet_lines, unreadable_range
 
 TRICKY = """\
 --8<-- "a.md"
@@ -31,10 +32,12 @@ block-one.md
 --8<--
 unclosed-block.md
 """
+STOPPING = '--8<-- "a.md:2"\n--8<-- ":-"\n--8<-- "b.md:1:-,3"\n--8<-- "c.md"\n'
 
 
 def pymdownx_paths(text: str) -> list[str]:
-    """The paths pymdownx asks for, in order (nothing is read: no path resolves)."""
+    """The paths pymdownx asks for, in order (nothing is read: no path resolves), and "STOP"
+    where it fails on a line range it cannot read."""
     asked: list[str] = []
 
     def record(self, path):
@@ -47,19 +50,32 @@ def pymdownx_paths(text: str) -> list[str]:
         markdown.Markdown(extensions=["pymdownx.snippets"],
                           extension_configs={"pymdownx.snippets": {"check_paths": False}}
                           ).convert(text)
+    except ValueError:   # int('-'): pymdownx's own crash, which check must foresee
+        asked.append("STOP")
     finally:
         SnippetPreprocessor.get_snippet_path = original
     return asked
 
 
 def ours(text: str) -> list[str]:
-    return [path for line in snippet_lines(text) if (path := file_part(line.target))]
+    """The paths we find, in order, up to the first line range pymdownx would stop on."""
+    found = []
+    for line in snippet_lines(text):
+        if path := file_part(line.target):
+            if unreadable_range(line.target):
+                return found + ["STOP"]
+            found.append(path)
+    return found
 
 
 def test_the_tricky_lines_give_the_paths_pymdownx_asks_for():
     assert ours(TRICKY) == pymdownx_paths(TRICKY) == [
         "a.md", "single.md", "block-one.md", "block-two.md", "in-code.md", "C:/odd:name.md",
         "no-suffix:here/x.md", "unclosed-block.md"]
+
+
+def test_pymdownx_stops_on_a_bare_minus_where_we_expect_it():
+    assert ours(STOPPING) == pymdownx_paths(STOPPING) == ["a.md", "STOP"]
 
 
 FRAGMENTS = st.sampled_from(["--8<--", "-8<-", ";", " ", "\t", '"', "'", "a.md", ":", "3",

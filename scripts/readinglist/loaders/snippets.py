@@ -95,8 +95,9 @@ def _split(target: str) -> tuple[str, str]:
     return target.strip(), ""
 
 
-def _lone_minus(suffix: str) -> bool:
-    """Whether a line range has a '-' with no number after it, where pymdownx fails on int('-')."""
+def unreadable_range(target: str) -> bool:
+    """Whether the line range has a '-' with no number after it, where pymdownx fails on int('-')."""
+    suffix = _split(target)[1]
     return bool(_LINES.fullmatch(suffix)) and "-" in re.split(r"[:,]", suffix[1:])
 
 
@@ -104,7 +105,7 @@ def judge(root: Path, target: str) -> tuple[str, str] | None:
     """(code, reason) when including target is wrong, else None; nothing is opened."""
     if len(target) > MAX_TARGET:
         return "missing-snippet", "is too long to name a file"
-    name, suffix = _split(target)
+    name = file_part(target)
     if _URL.match(name):
         return "unsafe-snippet", "is a URL"
     relpath = posixpath.normpath(name) if name else "."
@@ -112,7 +113,7 @@ def judge(root: Path, target: str) -> tuple[str, str] | None:
         return "unsafe-snippet", "names a file outside the repository"
     if relpath == ".":
         return "missing-snippet", "names no file"
-    if _lone_minus(suffix):
+    if unreadable_range(target):
         return "invalid-snippet", "has a line range with a '-' that no number follows"
     hidden = next((part for part in relpath.split("/") if part.startswith(".")), None)
     if hidden:
