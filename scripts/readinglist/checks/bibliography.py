@@ -68,11 +68,13 @@ def check_key_convention(kb: KnowledgeBase) -> Iterable[Diagnostic]:
         undecodable = "\ufffd" in f"{author}{title}" or paper.unresolved & set(REQUIRED)
         derivable = author and title and year and _is_year(year) and not undecodable
         expected = expected_key(author, year, title) if derivable else None
+        if expected and _follows(paper.key, expected):
+            continue
         # A preprint published a year later keeps the key it was listed under: its arXiv year.
         first = _arxiv_year(paper.arxiv) if derivable and paper.arxiv else None
         if first and _follows(paper.key, expected_key(author, first, title)):
             continue
-        if expected and not _follows(paper.key, expected):
+        if expected:
             yield _at(paper, None, "key-convention", f"key '{paper.key}' does not follow "
                       f"<family name><year><first title word>; rename it '{expected}'")
         elif expected is None and not KEY.match(paper.key):

@@ -18,6 +18,7 @@ from .notes import Note, load_notes
 from .pages import Page, load_pages
 from .snippets import Snippet, find_snippets
 from .taxonomy import Item, Section, Tag, Topic, load_sections, load_tags, walk_topics
+from .traps import Trap, traps
 from .tree import Tree, walk
 
 
@@ -64,6 +65,14 @@ class KnowledgeBase:
         found = [(note.path, f) for note in self.notes.values()
                  for f in scan(note.body, note.body_line)]
         found += [(page.path, f) for page in self.pages for f in scan(page.text, page.line)]
+        return tuple(found)
+
+    @cached_property
+    def markdown_traps(self) -> tuple[tuple[str, Trap], ...]:
+        """Python-Markdown's traps in notes and pages: found in one pass, reported by three checks."""
+        found = [(note.path, t) for note in self.notes.values()
+                 for t in traps(note.body, note.body_line)]
+        found += [(page.path, t) for page in self.pages for t in traps(page.text, page.line)]
         return tuple(found)
 
     def known(self, key: str) -> bool:
