@@ -62,17 +62,18 @@ class KnowledgeBase:
     @cached_property
     def markup_findings(self) -> tuple[tuple[str, Finding], ...]:
         """Unsafe markup in notes and pages: found in one pass, reported by three checks."""
-        found = [(note.path, f) for note in self.notes.values()
-                 for f in scan(note.body, note.body_line)]
-        found += [(page.path, f) for page in self.pages for f in scan(page.text, page.line)]
-        return tuple(found)
+        return self._in_texts(scan)
 
     @cached_property
     def markdown_traps(self) -> tuple[tuple[str, Trap], ...]:
         """Python-Markdown's traps in notes and pages: found in one pass, reported by three checks."""
-        found = [(note.path, t) for note in self.notes.values()
-                 for t in traps(note.body, note.body_line)]
-        found += [(page.path, t) for page in self.pages for t in traps(page.text, page.line)]
+        return self._in_texts(traps)
+
+    def _in_texts(self, find) -> tuple:
+        """(path, thing) for everything find(text, first line) returns in notes and pages."""
+        found = [(note.path, thing) for note in self.notes.values()
+                 for thing in find(note.body, note.body_line)]
+        found += [(page.path, thing) for page in self.pages for thing in find(page.text, page.line)]
         return tuple(found)
 
     def known(self, key: str) -> bool:
