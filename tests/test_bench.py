@@ -64,3 +64,18 @@ def test_interleave_runs_at_least_three_rounds():
     pair = interleave(lambda: Sample(1.0, 1.0, 1), lambda: Sample(1.0, 1.0, 1), rounds=1,
                       warmup=False)
     assert len(pair.ours.samples) == len(pair.base.samples) == 3
+
+
+def test_the_site_build_with_history_is_gated_on_the_median_cpu_ratio_with_its_rounds():
+    from bench.connections import report
+    from bench.measure import Pair, Sample, Timing
+
+    def timing(cpu: list[float]) -> Timing:
+        return Timing(tuple(Sample(wall=2 * t, cpu=t, peak_kib=1) for t in cpu))
+
+    pair = Pair(timing([11.0, 12.0, 11.6]), timing([10.0, 10.0, 10.0]))
+    text = report([], [{"n": 500, "pair": pair}])
+    assert "| mkdocs build | 500 | 11.0 / 11.6 / 12.0 | 10.0 / 10.0 / 10.0 | 1.16 (1.10-1.20) " \
+           "| 1.16 (1.10-1.20) |" in text
+    assert text.endswith("FAIL  site build with history within 1.15x of no-hooks (CPU, N=500): "
+                         "1.16x (rounds 1.10-1.20)")
