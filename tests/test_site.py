@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
 from support import FAKE_REPO_URL, REPO, build_site, write_tree
@@ -236,6 +237,32 @@ def test_the_post_build_scan_catches_script_in_the_article(caplog):
     assert len(messages) == 3 and all(m.startswith("readinglist: papers/x.md: the built page ")
                                       for m in messages)
     assert "a <script> element in the article" in messages[0] + messages[1] + messages[2]
+
+
+@pytest.mark.parametrize("markup, problem", [
+    ("<SCRIPT>x()</SCRIPT>", "a <script> element in the article"),
+    ('<p title="x"onclick="x()">y</p>', "an event handler 'onclick' on <p>"),
+    ("<svg/onload=x()></svg>", "an event handler 'onload' on <svg>"),
+    ('<a href="JaVaScRiPt:x()">y</a>', "a javascript: URL in href on <a>"),
+    ('<a href="javascript&colon;x()">y</a>', "a javascript: URL in href on <a>"),
+    ("<a href=javascript&#58;x()>y</a>", "a javascript: URL in href on <a>"),
+    ('<a href="javascr&#105;pt:x()">y</a>', "a javascript: URL in href on <a>"),
+    ('<a href="javas\tcript:x()">y</a>', "a javascript: URL in href on <a>"),
+    ('<a href="data:text/html,x">y</a>', "a data: URL in href on <a>"),
+], ids=["uppercase-script", "handler-after-quote", "handler-after-slash", "mixed-case-scheme",
+        "named-entity-colon", "unquoted-numeric-colon", "entity-in-scheme", "tab-in-scheme",
+        "data-url"])
+def test_the_post_build_scan_sees_each_obfuscation_alone(markup, problem):
+    from readinglist.loaders.allowlist import article_problems
+    page = f'<html><body><article class="md-content__inner">{markup}</article></body></html>'
+    assert article_problems(page) == [problem]
+
+
+def test_the_post_build_scan_leaves_escaped_text_and_query_strings_alone():
+    from readinglist.loaders.allowlist import article_problems
+    page = ('<article><p>Q &amp; A: see <a href="https://e.org/?a=1&amp;b=2" title="on &amp; '
+            'off">data: one = two, script: none</a></p></article>')
+    assert article_problems(page) == []
 
 
 def test_built_pages_carry_no_script_in_their_articles(built_site):
