@@ -27,11 +27,12 @@ def cite_text(kb: KnowledgeBase, markdown: str) -> str:
 
 def _cite(kb: KnowledgeBase, markdown: str, show: Callable[[str, Paper], str]) -> str:
     def replace(keys: list[str], text: str) -> str:
-        for cited in dict.fromkeys(keys):
-            if cited in kb.papers:
-                shown = show(cited, kb.papers[cited])
-                text = re.sub(rf"-?@{re.escape(cited)}(?![\w:.\-]*\w)",
-                              lambda _, shown=shown: shown, text)
-        return f"({text})"
+        shown = {key: show(key, kb.papers[key]) for key in keys if key in kb.papers}
+        return "(" + _AT_KEY.sub(lambda m: shown.get(m.group(1), m.group(0)), text) + ")"
 
     return replace_citations(markdown, replace)
+
+
+# `@key` or `-@key`, the key taken whole: a known key that only begins a longer one is not it.
+# One pass over the bracket, so a title shown for one key is never searched for the next.
+_AT_KEY = re.compile(r"-?@([\w:.\-]*\w)")
