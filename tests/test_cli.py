@@ -80,3 +80,13 @@ def test_python_dash_m_and_console_script_agree(base_tree):
     via_script = subprocess.run([str(script), "export", "--root", str(base_tree)],
                                 capture_output=True, text=True, timeout=60)
     assert via_script.stdout == run("export", "--root", str(base_tree)).stdout
+
+
+def test_render_into_a_file_is_a_usage_error_and_leaves_it_alone(base_tree, tmp_path):
+    target = tmp_path / "pages.md"
+    target.write_text("mine\n", encoding="utf-8")
+    result = run("render", str(target), "--root", str(base_tree))
+    assert result.returncode == 2
+    assert result.stderr == (f"readinglist: {target} is not a folder; render writes its pages "
+                             "into a folder (an existing one, or one it makes)\n")
+    assert target.read_text(encoding="utf-8") == "mine\n"

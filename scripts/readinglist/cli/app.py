@@ -167,6 +167,10 @@ def _export(root: Path, args: argparse.Namespace) -> int:
 
 
 def _render(root: Path, args: argparse.Namespace) -> int:
+    if args.dir.exists() and not args.dir.is_dir():
+        print(f"readinglist: {args.dir} is not a folder; render writes its pages into a folder "
+              "(an existing one, or one it makes)", file=sys.stderr)
+        return EXIT_USAGE
     kb, diagnostics = _diagnose(root, history=True)
     if _refuse_errors(diagnostics):
         return EXIT_PROBLEMS
@@ -177,7 +181,8 @@ def _render(root: Path, args: argparse.Namespace) -> int:
     try:
         apply(args.dir, [Change(uri, content) for uri, content in pages.items()])
     except OSError as exc:
-        print(f"readinglist: {exc}", file=sys.stderr)
+        print(f"readinglist: cannot write the pages into {args.dir}: {exc.strerror or exc}"
+              + (f" ({exc.filename})" if exc.filename else ""), file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"wrote {len(pages)} files to {args.dir}", file=sys.stderr)
     return EXIT_OK
