@@ -297,3 +297,11 @@ def test_add_never_stores_an_abstract_from_crossref(base_tree, arxiv):
                  str(base_tree)]) == 0
     bib = (base_tree / "bib/references.bib").read_text()
     assert "@inproceedings{noether2020licensed," in bib and "abstract" not in bib
+
+
+def test_links_and_pipes_in_bib_are_never_opened(tree, arxiv, capsys):
+    (tree / "bib/zero.bib").symlink_to("/dev/zero")   # reading it would never end
+    os.mkfifo(tree / "bib/pipe.bib")                   # opening it would wait for a writer
+    assert run(tree) == 0
+    assert stored(1) in (tree / "bib/more.bib").read_text(encoding="utf-8")
+    assert (tree / "bib/zero.bib").is_symlink() and (tree / "bib/pipe.bib").is_fifo()

@@ -151,6 +151,42 @@ def test_bibtex_file_adds_every_entry_under_its_conventional_key(base_tree, tmp_
     assert run(base_tree, "check") == 0
 
 
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_bibtex_that_is_not_a_regular_file_is_refused_unread(base_tree, tmp_path, capsys, kind):
+    export = tmp_path / "export.bib"
+    if kind == "fifo":
+        os.mkfifo(export)   # opening it for reading would wait for a writer forever
+    elif kind == "device":
+        export = Path("/dev/zero")   # reading it would never end
+    else:
+        export.mkdir()
+    before = snapshot(base_tree)
+    assert run(base_tree, "add", "--bibtex", str(export), "--to", "models/kernels") == 1
+    assert snapshot(base_tree) == before
+    assert capsys.readouterr().err == (f"readinglist: {export} is not a regular file; --bibtex "
+                                       "reads a BibTeX file\n")
+
+
+def test_bibtex_problems_are_reported_with_their_lines_and_nothing_is_added(base_tree, tmp_path,
+                                                                          capsys):
+    export = tmp_path / "export.bib"
+    export.write_bytes(b"@misc{a, title = {Fine,\n}\n\n@misc{b, title = noSuch, author = {Ng, A},"
+                       b" year = 2011, url = {https://e.org}}\n@misc{c, title = {Caf\xe9}}\n")
+    before = snapshot(base_tree)
+    assert run(base_tree, "add", "--bibtex", str(export), "--to", "models/kernels") == 1
+    assert snapshot(base_tree) == before
+    assert capsys.readouterr().err == (
+        f"{export}:5:22: invalid-utf8: byte 0xe9 is not valid UTF-8; save the file as UTF-8\n"
+        "readinglist: nothing was added\n")
+    export.write_text(export.read_bytes().decode("latin-1"), encoding="utf-8")
+    assert run(base_tree, "add", "--bibtex", str(export), "--to", "models/kernels") == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(": ")[0:2] for line in err] == [
+        [f"{export}:1:1", "bibtex-syntax"], [f"{export}:4:10", "undefined-string"],
+        ["readinglist", "nothing was added"]]
+    assert snapshot(base_tree) == before
+
+
 def test_unknown_topic_is_a_usage_error_naming_the_topics(base_tree, scholarly, capsys):
     before = snapshot(base_tree)
     assert run(base_tree, "add", NEW_ID, "--to", "models/nowhere") == 2
@@ -297,3 +333,10 @@ def test_fmt_refuses_a_broken_file_and_changes_nothing(base_tree, capsys):
 
 def test_the_real_knowledge_base_is_in_canonical_form(real_tree):
     assert run(real_tree, "fmt", "--check") == 0
+
+
+def test_unknown_section_is_a_usage_error_said_before_anything_is_fetched(base_tree, scholarly,
+                                                                         capsys):
+    assert run(base_tree, "add", NEW_ID, "--to", "nowhere/kernels") == 2
+    assert scholarly.requests == []
+    assert "--to nowhere/kernels: write SECTION/TOPIC[/SUBTOPIC]" in capsys.readouterr().err

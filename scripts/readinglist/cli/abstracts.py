@@ -15,6 +15,7 @@ from ..edit.add import new_errors
 from ..edit.insert import EditError
 from ..edit.transaction import Change, LockedError, apply, locked
 from ..loaders.knowledge import load
+from ..loaders.tree import read_regular, walk
 from ..net.abstracts import AbstractsError, Outcome, fetch_abstracts, plan_abstracts, wanted
 from ..net.client import CACHE_FILE, Client
 from ..net.metadata import Endpoints
@@ -91,7 +92,8 @@ def _remarks(outcome: Outcome, offline: bool, all_done: bool) -> list[str]:
 
 
 def _bib_bytes(root: Path) -> dict[str, bytes]:
-    return {file.name: file.read_bytes() for file in sorted((root / "bib").glob("*.bib"))}
+    """bib/ as it is now: its regular files (a link or a pipe there is never opened)."""
+    return {path: read_regular(root, path) for path in walk(root, ("bib",)).listed("bib", ".bib")}
 
 
 def _fail(reason, code: int) -> int:

@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from ..diagnostic import format_text
-from ..edit.add import AddError, new_errors, note_stub, plan, read_bibtex
+from ..edit.add import (AddError, ExportError, new_errors, note_stub, plan, read_bibtex,
+                        read_export, resolve_target)
 from ..edit.canonical_bib import UnformattableError, format_file
 from ..edit.canonical_yaml import format_yaml
 from ..edit.insert import EditError
@@ -31,12 +32,16 @@ def run_add(root: Path, args: argparse.Namespace) -> int:
     try:
         with locked(root):
             kb, _ = load(root)
+            resolve_target(kb, args.to)   # a wrong --to is said before anything is fetched
             if args.bibtex is not None:
-                papers = read_bibtex(kb, args.bibtex.read_text(encoding="utf-8"))
+                papers = read_bibtex(kb, read_export(args.bibtex), str(args.bibtex))
             else:
                 papers = fetch_new(kb, args.identifier, Endpoints.from_env())
             changes = plan(root, kb, papers, args.to)
             return _land(root, changes, papers, args)
+    except ExportError as exc:
+        sys.stderr.write(format_text(exc.diagnostics))
+        return _fail("nothing was added", EXIT_PROBLEMS)
     except (AddError, EditError) as exc:
         return _fail(exc, EXIT_USAGE if isinstance(exc, EditError) else EXIT_PROBLEMS)
     except (FetchError, LockedError, OSError, UnicodeDecodeError) as exc:

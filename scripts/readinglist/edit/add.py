@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -14,10 +16,13 @@ from ..checks import check
 from ..diagnostic import Diagnostic
 from ..loaders.identifiers import (ARXIV_URL, DOI_PREFIX, arxiv_id, doi_key, expected_key, free_key,
                                    identities)
+from ..loaders.bibliography import read_papers
 from ..loaders.knowledge import KnowledgeBase, load
+from ..loaders.taxonomy import Section
+from ..loaders.textfile import decode
 from ..loaders.tree import walk
 from .canonical_bib import field_of, format_entry
-from .insert import insert_entry, insert_item
+from .insert import EditError, insert_entry, insert_item
 from .transaction import Change, decode_for_edit, read_existing
 
 BIB_FILE = "bib/references.bib"
@@ -26,6 +31,14 @@ TEMPLATE = "notes/_template.md"
 
 class AddError(ValueError):
     """The paper cannot be added; the message says why and what to do."""
+
+
+class ExportError(AddError):
+    """The BibTeX file given to add has problems, each with its path, line and column."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__(f"{len(diagnostics)} problems in the BibTeX file")
+        self.diagnostics = diagnostics
 
 
 @dataclass(frozen=True)
@@ -61,12 +74,32 @@ def refuse_known(kb: KnowledgeBase, found: set[tuple[str, str]]) -> None:
                            f"list it with '- paper: {paper.key}' instead")
 
 
-def read_bibtex(kb: KnowledgeBase, text: str) -> list[NewPaper]:
+def read_export(path: Path) -> str:
+    """The text of the BibTeX file named on the command line (a reference manager's export, kept
+    anywhere). A folder, a pipe or a device is refused without reading from it."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise AddError(f"{path} does not exist") from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise AddError(f"{path} is not a regular file; --bibtex reads a BibTeX file")
+    with os.fdopen(descriptor, "rb") as stream:
+        text, problems = decode(stream.read(), str(path))
+    if problems:
+        raise ExportError(problems)
+    return text
+
+
+def read_bibtex(kb: KnowledgeBase, text: str, path: str) -> list[NewPaper]:
     """Entries from a Zotero / Better BibTeX export, re-keyed and in canonical form."""
+    errors = [d for d in read_papers(text, path)[2] if d.severity == "error"]
+    if errors:
+        raise ExportError(errors)
     resolved = bibtexparser.parse_string(text)
     raw = bibtexparser.parse_string(text, parse_stack=[])
-    if resolved.failed_blocks or not resolved.entries:
-        raise AddError("the BibTeX file has no readable entry; check its braces and commas")
+    if not resolved.entries:
+        raise AddError(f"{path} holds no BibTeX entry")
     taken, seen, papers = set(kb.papers), set(), []
     for entry, written in zip(resolved.entries, raw.entries):
         values = {f.key.lower(): str(f.value) for f in entry.fields}
@@ -85,12 +118,25 @@ def read_bibtex(kb: KnowledgeBase, text: str) -> list[NewPaper]:
     return papers
 
 
-def plan(root: Path, kb: KnowledgeBase, papers: list[NewPaper], target: str) -> list[Change]:
+def resolve_target(kb: KnowledgeBase, target: str) -> tuple[Section, list[str]]:
+    """The section and topic path --to names; said before anything is read or fetched."""
     section_id, *topic_path = target.strip("/").split("/")
     section = next((s for s in kb.sections if s.id == section_id), None)
     if section is None or not topic_path:
-        raise AddError(f"--to {target}: write SECTION/TOPIC[/SUBTOPIC], where SECTION is one "
+        raise EditError(f"--to {target}: write SECTION/TOPIC[/SUBTOPIC], where SECTION is one "
                        f"of {', '.join(s.id for s in kb.sections)}")
+    topics = section.topics
+    for depth, topic_id in enumerate(topic_path, 1):
+        found = next((topic for topic in topics if topic.id == topic_id), None)
+        if found is None:
+            raise EditError(f"no topic '{'/'.join(topic_path[:depth])}' (topics here: "
+                            f"{', '.join(topic.id for topic in topics) or 'none'})")
+        topics = found.topics
+    return section, topic_path
+
+
+def plan(root: Path, kb: KnowledgeBase, papers: list[NewPaper], target: str) -> list[Change]:
+    section, topic_path = resolve_target(kb, target)
     bib = decode_for_edit(read_existing(root, BIB_FILE) or b"")
     taxonomy = decode_for_edit(read_existing(root, section.path) or b"")
     notes = []

@@ -19,13 +19,18 @@ def read_text(root: Path, relpath: str) -> tuple[str, list[Diagnostic]]:
         data = read_regular(root, relpath)
     except NotRegularError:
         return "", [refusal(root, relpath)]
+    return decode(data, relpath)
+
+
+def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
+    """UTF-8 text without its BOM; undecodable bytes reported at the first and read as U+FFFD."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = data[: exc.start].decode("utf-8", "replace")
         line, col = before.count("\n") + 1, len(before) - before.rfind("\n")
         return data.decode("utf-8", "replace").removeprefix(BOM), [
-            error(relpath, line, col, "invalid-utf8", f"byte 0x{data[exc.start]:02x} is not "
+            error(path, line, col, "invalid-utf8", f"byte 0x{data[exc.start]:02x} is not "
                   "valid UTF-8; save the file as UTF-8")]
     return text.removeprefix(BOM), []
 
