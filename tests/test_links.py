@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -114,6 +115,20 @@ def test_paths_limit_the_check_to_those_files(base_tree, server):
                            "docs/about.md": f"# About\n\n[ok]({server.base}/ok)\n"})
     assert run(base_tree, "docs/about.md") == 0
     assert set(server.hits) == {"/ok"}
+
+
+def test_a_named_link_or_pipe_is_said_and_never_opened(base_tree, capsys):
+    (base_tree / "notes/zero.md").symlink_to("/dev/zero")   # reading it would never end
+    os.mkfifo(base_tree / "notes/pipe.md")                   # opening it would wait forever
+    assert run(base_tree, "--offline", "notes/zero.md", "notes/pipe.md") == 1
+    assert [line.split(": ")[:2] for line in capsys.readouterr().out.splitlines()] == [
+        ["notes/pipe.md:1:1", "special-file"], ["notes/zero.md:1:1", "symlink"]]
+
+
+def test_a_path_outside_the_reading_list_is_a_usage_error(base_tree, capsys):
+    assert run(base_tree, "--offline", "/dev/zero") == 2
+    assert capsys.readouterr().err == (f"readinglist links: /dev/zero is outside the reading "
+                                       f"list at {base_tree}; name its files\n")
 
 
 def test_identifier_hosts_are_left_to_verify_and_a_report_is_written(base_tree, server,

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import replace
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +21,7 @@ from ..net.settings import ConfigError, load_settings, load_verify_settings
 from .output import write_output
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+REFUSED = ("symlink", "special-file")   # the codes of files the loaders never open
 
 
 def run_links(root: Path, args: argparse.Namespace) -> int:
@@ -28,12 +30,19 @@ def run_links(root: Path, args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"readinglist: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    kb, _ = load(root, history=False)
+    kb, problems = load(root, history=False)
     links = collect(kb)
+    refused: list[diagnostic.Diagnostic] = []
     if args.paths:
-        wanted = {_relative(root, p) for p in args.paths}
+        try:
+            wanted = {_relative(root, p) for p in args.paths}
+        except ValueError as exc:
+            print(f"readinglist links: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         links = [link for link in links if link.path in wanted]
-    found = internal_problems(kb, links) + duplicates(links)
+        # A file named but never read (a link, a pipe) is said, not passed over in silence.
+        refused = [d for d in problems if d.code in REFUSED and d.path in wanted]
+    found = refused + internal_problems(kb, links) + duplicates(links)
     statuses: dict[str, int | str] = {}
     if not args.offline:
         targets = [link.target for link in links if link.external
@@ -111,9 +120,17 @@ def _host(url: str) -> str:
 
 
 def _relative(root: Path, given: str) -> str:
+    """A path named on the command line, from the root; links on the way are not followed (the
+    file is judged as the loaders judge it). ValueError for a path outside the reading list."""
     path = Path(given)
-    return (path.resolve().relative_to(root.resolve()) if path.is_absolute() or path.exists()
-            else path).as_posix()
+    if not path.is_absolute() and not os.path.lexists(path):
+        path = root / path   # named from the root, as in the reports
+    path, base = Path(os.path.abspath(path)), Path(os.path.abspath(root))
+    if not path.is_relative_to(base):   # the root itself may have been named through a link
+        path, base = Path(os.path.realpath(path.parent)) / path.name, base.resolve()
+    if not path.is_relative_to(base):
+        raise ValueError(f"{given} is outside the reading list at {root}; name its files")
+    return path.relative_to(base).as_posix()
 
 
 def run_verify(root: Path, args: argparse.Namespace) -> int:

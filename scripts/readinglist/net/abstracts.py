@@ -16,7 +16,7 @@ from typing import Callable
 from ..diagnostic import Diagnostic, error
 from ..edit.canonical_bib import Field, field_line
 from ..edit.insert import insert_fields
-from ..edit.transaction import Change, decode_for_edit
+from ..edit.transaction import Change, decode_for_edit, read_existing
 from ..loaders.bibliography import Paper
 from ..loaders.knowledge import KnowledgeBase
 from .client import Batch, Client, arxiv_batches
@@ -103,7 +103,7 @@ def plan_abstracts(root: Path, kb: KnowledgeBase, found: dict[str, str]) -> list
     by_file: dict[str, dict[str, str]] = {}
     for key, value in sorted(found.items()):
         by_file.setdefault(kb.papers[key].path, {})[key] = field_line(Field("abstract", value))
-    return [Change(path, insert_fields(decode_for_edit((root / path).read_bytes()), lines))
+    return [Change(path, insert_fields(decode_for_edit(read_existing(root, path) or b""), lines))
             for path, lines in sorted(by_file.items())]
 
 
