@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -49,7 +50,13 @@ def _parser() -> argparse.ArgumentParser:
                             "feed.json (default: $READINGLIST_SITE_URL, else relative links)")
     run_render.add_argument("--site-name", default="Reading list", help="the feeds' title")
     run_render.set_defaults(run=_render)
-    for command in (run_check, run_export, run_render,
+    run_stats = commands.add_parser("stats", help="reading progress in numbers: per section, "
+                                    "papers read, reading and to read, notes written, open "
+                                    "todos and questions, our suggestions")
+    run_stats.add_argument("--format", choices=["text", "json"], default="text",
+                           help="an aligned table (default) or json")
+    run_stats.set_defaults(run=_stats)
+    for command in (run_check, run_export, run_render, run_stats,
                     *_register_contributor_commands(commands), _register_abstracts(commands)):
         command.add_argument("--root", type=Path, help="the reading list's folder (default: the "
                              "one the current directory is in)")
@@ -163,6 +170,17 @@ def _export(root: Path, args: argparse.Namespace) -> int:
     if _refuse_errors(diagnostics):
         return EXIT_PROBLEMS
     sys.stdout.write(dumps(kb))
+    return EXIT_OK
+
+
+def _stats(root: Path, args: argparse.Namespace) -> int:
+    kb, diagnostics = _diagnose(root)
+    if _refuse_errors(diagnostics):
+        return EXIT_PROBLEMS
+    from ..render.progress import table, tallies
+    rows = tallies(kb)
+    sys.stdout.write(json.dumps([row.as_json() for row in rows], indent=2) + "\n"
+                     if args.format == "json" else table(rows))
     return EXIT_OK
 
 
