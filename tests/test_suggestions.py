@@ -9,6 +9,7 @@ from support import write_tree
 from readinglist import check, load
 from readinglist.render import render
 from readinglist.render.export import export
+from readinglist.render.home import pillars
 
 MODELS = """\
 id: models
@@ -101,6 +102,12 @@ def test_a_suggested_papers_page_says_where_it_is_suggested(tree):
 def test_progress_counts_suggestions_apart(tree):
     page = render(load(tree)[0])["progress.md"]
     assert "Not counted above: 1 paper we suggest" in page
+
+
+def test_the_home_page_counts_a_pillars_suggestions_apart(tree):
+    home = pillars(load(tree)[0])
+    assert '<span class="rl-pillar__count">1 paper · 1 suggested</span>' in home   # models
+    assert '<span class="rl-pillar__count">1 paper</span>' in home                 # hyperparams
 
 
 def test_the_bibliography_sets_suggestions_apart(tree):
