@@ -42,6 +42,15 @@ def _parser() -> argparse.ArgumentParser:
     run_check.set_defaults(run=_check)
     run_export = commands.add_parser("export", help="print the knowledge base as JSON")
     run_export.set_defaults(run=_export)
+    for command in (run_check, run_export, *_register_page_commands(commands),
+                    *_register_edit_commands(commands), *_register_net_commands(commands),
+                    _register_abstracts(commands)):
+        command.add_argument("--root", type=Path, help="the reading list's folder (default: the "
+                             "one the current directory is in)")
+    return parser
+
+
+def _register_page_commands(commands) -> list[argparse.ArgumentParser]:
     run_render = commands.add_parser("render", help="write the generated pages as Markdown "
                                      "into DIR, for other site engines")
     run_render.add_argument("dir", type=Path, metavar="DIR")
@@ -56,14 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     run_stats.add_argument("--format", choices=["text", "json"], default="text",
                            help="an aligned table (default) or json")
     run_stats.set_defaults(run=_stats)
-    for command in (run_check, run_export, run_render, run_stats,
-                    *_register_contributor_commands(commands), _register_abstracts(commands)):
-        command.add_argument("--root", type=Path, help="the reading list's folder (default: the "
-                             "one the current directory is in)")
-    return parser
+    return [run_render, run_stats]
 
 
-def _register_contributor_commands(commands) -> list[argparse.ArgumentParser]:
+def _register_edit_commands(commands) -> list[argparse.ArgumentParser]:
     add = commands.add_parser("add", help="add a paper by arXiv id, DOI or BibTeX file: its bib "
                               "entry, its taxonomy item and a note stub")
     add.add_argument("identifier", nargs="?", metavar="ID",
@@ -81,6 +86,10 @@ def _register_contributor_commands(commands) -> list[argparse.ArgumentParser]:
     fmt.add_argument("--check", action="store_true",
                      help="change nothing; exit 1 and name the files that would change")
     fmt.set_defaults(run=_later("run_fmt"))
+    return [add, new, fmt]
+
+
+def _register_net_commands(commands) -> list[argparse.ArgumentParser]:
     links = commands.add_parser("links", help="check every link: pages and anchors of the site, "
                                 "and (unless --offline) every external URL")
     links.add_argument("paths", nargs="*", metavar="PATH", help="only the links in these files")
@@ -103,7 +112,7 @@ def _register_contributor_commands(commands) -> list[argparse.ArgumentParser]:
                         help="write the results to FILE instead of stdout (the exit status "
                         "stays the same)")
     verify.set_defaults(run=_later("run_verify", "net_commands"))
-    return [add, new, fmt, links, verify, _register_report(commands)]
+    return [links, verify, _register_report(commands)]
 
 
 def _register_report(commands) -> argparse.ArgumentParser:

@@ -31,17 +31,11 @@ def run_links(root: Path, args: argparse.Namespace) -> int:
         print(f"readinglist: {exc}", file=sys.stderr)
         return EXIT_USAGE
     kb, problems = load(root, history=False)
-    links = collect(kb)
-    refused: list[diagnostic.Diagnostic] = []
-    if args.paths:
-        try:
-            wanted = {_relative(root, p) for p in args.paths}
-        except ValueError as exc:
-            print(f"readinglist links: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        links = [link for link in links if link.path in wanted]
-        # A file named but never read (a link, a pipe) is said, not passed over in silence.
-        refused = [d for d in problems if d.code in REFUSED and d.path in wanted]
+    try:
+        links, refused = _named(root, args.paths, collect(kb), problems)
+    except ValueError as exc:
+        print(f"readinglist links: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     found = refused + internal_problems(kb, links) + duplicates(links)
     statuses: dict[str, int | str] = {}
     if not args.offline:
@@ -117,6 +111,16 @@ def progress(template: str):
 
 def _host(url: str) -> str:
     return urlsplit(url).hostname or ""
+
+
+def _named(root: Path, paths: list[str], links: list, problems: list[diagnostic.Diagnostic]):
+    """The links of the files named (all without names), and the named files never read (a
+    link, a pipe): those are said, not passed over in silence."""
+    if not paths:
+        return links, []
+    wanted = {_relative(root, path) for path in paths}
+    return ([link for link in links if link.path in wanted],
+            [d for d in problems if d.code in REFUSED and d.path in wanted])
 
 
 def _relative(root: Path, given: str) -> str:
