@@ -69,6 +69,18 @@ def test_phone_width_has_no_horizontal_scroll(visit, path):
     assert overflow <= 0
 
 
+@pytest.mark.parametrize("path, label", [("/models/", ".rl-frontier__point text"),
+                                         ("/progress/", ".rl-timeline__tick")])
+def test_phone_width_keeps_figure_labels_readable_and_scrolls_the_figure(visit, path, label):
+    visit.page.set_viewport_size({"width": 375, "height": 800})
+    page = visit.goto(path)
+    height = page.locator(label).first.evaluate("e => e.getBoundingClientRect().height")
+    assert height >= 11   # at the width of the screen, these labels were 6 to 7 pixels high
+    figure = page.locator("figure:has(svg)").first
+    assert figure.evaluate("f => f.scrollWidth > f.clientWidth")   # the figure scrolls ...
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
 def test_dark_theme_toggle_switches_the_scheme(visit):
     page = visit.goto("/models/")
     before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")

@@ -57,7 +57,8 @@ def timeline_section(history: History | None) -> list[str]:
     first, last = series[0].day, series[-1].day
     lines += [f"From the git history, {first} to {last}: each point is a day on which a commit "
               "listed a paper in the taxonomy (or took one out), added a note, or marked a "
-              "paper read.", "", '<figure class="rl-timeline-figure">', timeline_svg(series),
+              "paper read.", "", '<figure class="rl-timeline-figure" tabindex="0" role="group" '
+              'aria-label="Reading timeline">', timeline_svg(series),
               "</figure>", "", '<details class="rl-timeline-table" markdown>',
               "<summary>The numbers, day by day</summary>", "",
               "| Day | " + " | ".join(label for _, label, _, _ in SERIES) + " |",
