@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from .. import diagnostic
 from ..loaders.knowledge import load
+from ..loaders.tree import REFUSED_CODES
 from ..net.external_links import CACHE_FILE, check_links
 from ..net.internal_links import internal_problems
 from ..net.link_list import collect, duplicates
@@ -21,7 +22,6 @@ from ..net.settings import ConfigError, load_settings, load_verify_settings
 from .output import write_output
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-REFUSED = ("symlink", "special-file")   # the codes of files the loaders never open
 
 
 def run_links(root: Path, args: argparse.Namespace) -> int:
@@ -120,7 +120,7 @@ def _named(root: Path, paths: list[str], links: list, problems: list[diagnostic.
         return links, []
     wanted = {_relative(root, path) for path in paths}
     return ([link for link in links if link.path in wanted],
-            [d for d in problems if d.code in REFUSED and d.path in wanted])
+            [d for d in problems if d.code in REFUSED_CODES and d.path in wanted])
 
 
 def _relative(root: Path, given: str) -> str:

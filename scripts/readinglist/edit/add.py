@@ -93,16 +93,16 @@ def read_export(path: Path) -> str:
 
 def read_bibtex(kb: KnowledgeBase, text: str, path: str) -> list[NewPaper]:
     """Entries from a Zotero / Better BibTeX export, re-keyed and in canonical form."""
-    errors = [d for d in read_papers(text, path)[2] if d.severity == "error"]
+    read, _, problems = read_papers(text, path)   # values with their @string names expanded
+    errors = [d for d in problems if d.severity == "error"]
     if errors:
         raise ExportError(errors)
-    resolved = bibtexparser.parse_string(text)
-    raw = bibtexparser.parse_string(text, parse_stack=[])
-    if not resolved.entries:
+    raw = bibtexparser.parse_string(text, parse_stack=[])   # values as written, for the entry
+    if not read:
         raise AddError(f"{path} holds no BibTeX entry")
     taken, seen, papers = set(kb.papers), set(), []
-    for entry, written in zip(resolved.entries, raw.entries):
-        values = {f.key.lower(): str(f.value) for f in entry.fields}
+    for paper, written in zip(read, raw.entries):
+        values = paper.values()
         found = identities(values)
         refuse_known(kb, found)
         if found & seen:
@@ -112,7 +112,7 @@ def read_bibtex(kb: KnowledgeBase, text: str, path: str) -> list[NewPaper]:
                             values.get("title", ""))
         key = free_key(base or "anonymous", taken)
         taken.add(key)
-        papers.append(NewPaper(key, format_entry(entry.entry_type, key,
+        papers.append(NewPaper(key, format_entry(written.entry_type, key,
                                                  [field_of(f) for f in written.fields]),
                                values.get("title", key)))
     return papers

@@ -143,10 +143,11 @@ def article_problems(page_html: str) -> list[str]:
     """Scripts, event handlers and script URLs inside a built page's article, which holds only
     what notes and pages put there: the theme's own scripts live outside it."""
     start, end = page_html.find("<article"), page_html.rfind("</article>")
-    if start < 0 or end < start or not _suspect(page_html[start:end].lower()):
+    article = page_html[start:end] if 0 <= start <= end else ""
+    if not _suspect(article.lower()):
         return []   # nothing that could run: no need to parse the page
     scanner = _BuiltScanner()
-    scanner.feed(page_html[start:end])
+    scanner.feed(article)
     scanner.close()
     return scanner.problems
 

@@ -19,7 +19,7 @@ from .pages import Page, load_pages
 from .snippets import Snippet, find_snippets
 from .taxonomy import Item, Section, Tag, Topic, load_sections, load_tags, walk_topics
 from .traps import Trap, traps
-from .tree import Tree, walk
+from .tree import REFUSED_CODES, Tree, walk
 
 
 # Forking pays for itself only when the bibliography takes longer to parse than a fork costs.
@@ -27,7 +27,7 @@ FORK_THRESHOLD = 1_000_000   # bytes of BibTeX, about 2,000 entries
 
 # A file with one of these problems is skipped whole; checks that need all of it stay quiet.
 UNREADABLE = frozenset({"yaml-syntax", "missing-front-matter", "unterminated-front-matter",
-                        "symlink", "special-file"})
+                        *REFUSED_CODES})
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ _FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 _FIX = {"symlink": "only regular files are read (content has one place), so put the content "
         "itself here or delete the link",
         "special-file": "only regular files are read, so delete it"}
+REFUSED_CODES = frozenset(_FIX)   # the diagnostics of files that are listed but never opened
 _NEVER = "readinglist reads and writes only regular files, never through a link"
 _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),

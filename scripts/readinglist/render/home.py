@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..loaders.knowledge import KnowledgeBase
-from .lists import progress_bar, section_keys, suggested_keys
+from .lists import progress_bar, section_keys, unlisted_suggestions
 from .text import md
 from .uris import paper_uri, rel, section_uri
 
@@ -22,7 +22,7 @@ def pillars(kb: KnowledgeBase) -> str:
     for section in kb.sections:
         keys = section_keys(section)
         papers = "1 paper" if len(keys) == 1 else f"{len(keys)} papers"
-        ours = [key for key in suggested_keys(section) if key not in keys]
+        ours = unlisted_suggestions(section, keys)
         if ours:   # an empty pillar still leads somewhere: to what we suggest reading there
             papers += f" · {len(ours)} suggested"
         rows += ['<div class="rl-pillar" markdown>', f"[{md(section.title)}]"

@@ -56,8 +56,7 @@ def progress_page(kb: KnowledgeBase) -> str:
 
 
 def _suggestion_count(kb: KnowledgeBase, section: Section) -> list[str]:
-    listed = set(section_keys(section))
-    ours = [k for k in suggested_keys(section) if k not in listed]
+    ours = unlisted_suggestions(section, section_keys(section))
     if not ours:
         return []
     read = sum(status_of(kb, k) == "read" for k in ours)
@@ -96,6 +95,11 @@ def section_keys(section: Section) -> list[str]:
 
 def topic_keys(topic: Topic) -> list[str]:
     return list(dict.fromkeys(i.text for i in topic.items if i.kind == "paper"))
+
+
+def unlisted_suggestions(section: Section, listed: list[str]) -> list[str]:
+    """Our suggestions in the section that the curator's own list there (listed) leaves out."""
+    return [key for key in suggested_keys(section) if key not in listed]
 
 
 def suggested_keys(section: Section) -> list[str]:

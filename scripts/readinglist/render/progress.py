@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 from ..loaders.knowledge import KnowledgeBase
 from ..loaders.taxonomy import walk_topics
-from .lists import section_keys, suggested_keys
+from .lists import section_keys, unlisted_suggestions
 from .rows import status_of
 
 
@@ -33,7 +33,7 @@ def tallies(kb: KnowledgeBase) -> list[Tally]:
     rows, everything = [], {"papers": [], "suggested": [], "items": []}
     for section in kb.sections:
         keys = section_keys(section)
-        ours = [key for key in suggested_keys(section) if key not in keys]
+        ours = unlisted_suggestions(section, keys)
         items = [item for topic, _ in walk_topics(section.topics) for item in topic.items]
         rows.append(_tally(kb, section.title, keys, ours, items))
         everything["papers"] += keys
