@@ -15,9 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from readinglist import check, load
 from readinglist.diagnostic import sort
-from readinglist.loaders.allowlist import article_problems
-from readinglist.loaders.pages import refused_early
-from readinglist.loaders.snippets import defuse
+from readinglist.hooks.guards import article_problems, defuse, refused_early
 from readinglist.loaders.tree import walk
 from readinglist.render import (Site, downloads, feeds, fill_home, is_reserved, page_sources,
                                 render)

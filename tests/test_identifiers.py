@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from readinglist.loaders.identifiers import arxiv_id, display_name, expected_key, identities
-from readinglist.loaders.latex import decode
+from readinglist.text.identifiers import arxiv_id, display_name, expected_key, identities
+from readinglist.text.latex import decode
 
 
 @pytest.mark.parametrize("text, expected", [

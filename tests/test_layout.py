@@ -10,8 +10,12 @@ import pytest
 from support import REPO
 
 PACKAGE = REPO / "scripts/readinglist"
-# files -> loaders -> checks | render -> edit -> net -> cli; diagnostic.py is shared by all.
-RANKS = {"diagnostic": 0, "loaders": 1, "checks": 2, "render": 2, "edit": 3, "net": 4, "cli": 5}
+# text -> model -> loaders -> checks | render -> edit -> net -> cli | hooks; diagnostic.py is
+# shared by all, text holds pure string functions, model the domain every room speaks.
+RANKS = {"diagnostic": 0, "text": 0, "model": 1, "loaders": 2, "checks": 3, "render": 3,
+         "edit": 4, "net": 5, "cli": 6, "hooks": 6}
+# Rooms that read the model only: nothing of how a file is parsed reaches them.
+MODEL_READERS = ("checks", "render")
 ENTRY_POINTS = {"readinglist", "readinglist.__main__"}
 MAX_LINES = 250
 
@@ -58,6 +62,16 @@ def test_imports_run_only_downward(module):
                     if target not in ENTRY_POINTS and room(target) != room(module)
                     and RANKS[room(target)] >= own)
     assert upward == [], f"{module} imports from its own rank or above"
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if room(m) in MODEL_READERS))
+def test_checks_and_render_import_their_types_from_the_model_and_nothing_of_the_loaders(module):
+    assert sorted(t for t in imported(module, MODULES[module]) if room(t) == "loaders") == []
+
+
+def test_the_model_imports_only_pure_text_functions():
+    found = {t for m in MODULES if room(m) == "model" for t in imported(m, MODULES[m])}
+    assert sorted(t for t in found if room(t) not in ("model", "text")) == []
 
 
 def test_the_import_graph_has_no_cycle():

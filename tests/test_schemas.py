@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from support import REPO
-from readinglist.loaders import schema
-from readinglist.loaders.taxonomy import SECTION_IDS
+from readinglist.model import schema
+from readinglist.model.schema import SECTION_IDS
 
 SCHEMAS = REPO / "scripts/readinglist/schemas"
 TAXONOMY_FILES = sorted((REPO / "taxonomy").glob("*.yml"))

@@ -253,20 +253,20 @@ def test_the_post_build_scan_catches_script_in_the_article(caplog):
         "named-entity-colon", "unquoted-numeric-colon", "entity-in-scheme", "tab-in-scheme",
         "data-url"])
 def test_the_post_build_scan_sees_each_obfuscation_alone(markup, problem):
-    from readinglist.loaders.allowlist import article_problems
+    from readinglist.hooks.guards import article_problems
     page = f'<html><body><article class="md-content__inner">{markup}</article></body></html>'
     assert article_problems(page) == [problem]
 
 
 def test_the_post_build_scan_leaves_escaped_text_and_query_strings_alone():
-    from readinglist.loaders.allowlist import article_problems
+    from readinglist.hooks.guards import article_problems
     page = ('<article><p>Q &amp; A: see <a href="https://e.org/?a=1&amp;b=2" title="on &amp; '
             'off">data: one = two, script: none</a></p></article>')
     assert article_problems(page) == []
 
 
 def test_built_pages_carry_no_script_in_their_articles(built_site):
-    from readinglist.loaders.allowlist import article_problems
+    from readinglist.hooks.guards import article_problems
     assert [p for p in built_site.rglob("*.html")
             if article_problems(p.read_text(encoding="utf-8"))] == []
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pymdownx.snippets import SnippetPreprocessor
 
-from readinglist.loaders.snippets import file_part, snippet_lines, unreadable_range
+from readinglist.text.snippets import file_part, snippet_lines, unreadable_range
 
 TRICKY = """\
 --8<-- "a.md"

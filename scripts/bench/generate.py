@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from readinglist.loaders.identifiers import expected_key, free_key  # noqa: E402
+from readinglist.text.identifiers import expected_key, free_key  # noqa: E402
 
 FAMILIES = [r"M{\"u}ller", r"Erd{\H{o}}s", r"{\v{S}}im{\v{s}}ek", r"Gon{\c{c}}alves", "Smith",
             r"Garc{\'\i}a", "Lee", "Nguyen", r"S{\o}rensen", "Jacot", "Bietti", "Montanari",

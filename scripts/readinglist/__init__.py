@@ -2,6 +2,7 @@
 
 from .checks import CHECKS, check
 from .diagnostic import Diagnostic
-from .loaders import KnowledgeBase, load
+from .loaders import load
+from .model import KnowledgeBase
 
 __all__ = ["CHECKS", "Diagnostic", "KnowledgeBase", "check", "load"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..diagnostic import Diagnostic
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase
 from .abstracts import check_long_abstract, check_markup_in_abstract, check_unbalanced_math
 from .bibliography import (check_duplicate_identifier, check_invalid_arxiv_id, check_invalid_doi,
                            check_invalid_year, check_key_convention, check_missing_field,

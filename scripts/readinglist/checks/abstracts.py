@@ -13,9 +13,8 @@ from itertools import islice
 from typing import Iterable, NamedTuple
 
 from ..diagnostic import Diagnostic, error, warning
-from ..loaders.bibliography import Paper
-from ..loaders.knowledge import KnowledgeBase
-from ..loaders.latex import MATH
+from ..model import KnowledgeBase, Paper
+from ..text.latex import MATH
 
 MAX_CHARACTERS = 5_000   # arXiv allows 1,920; a journal's structured abstract runs longer
 MAX_FINDINGS = 10        # markup reported per abstract

@@ -6,9 +6,9 @@ import re
 from typing import Iterable
 
 from ..diagnostic import Diagnostic, error, warning
-from ..loaders.bibliography import Paper
-from ..loaders.identifiers import DOI, KEY, arxiv_id, bare_doi, expected_key, identities, is_arxiv
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase, Paper
+from ..text.identifiers import (DOI, KEY, arxiv_id, bare_doi, expected_key, identities,
+                                is_arxiv)
 
 REQUIRED = ("title", "author", "year")
 IDENTIFYING = ("doi", "eprint", "url")
@@ -97,7 +97,7 @@ def check_duplicate_identifier(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 def check_unlisted_paper(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     if not kb.complete("taxonomy/"):
         return
-    listed = {key for key, *_ in kb.references()}
+    listed = {key for key, _ in kb.references()}
     for paper in kb.papers.values():
         if paper.key not in listed:
             yield warning(paper.path, paper.line, paper.col, "unlisted-paper",

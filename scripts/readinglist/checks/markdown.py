@@ -1,4 +1,4 @@
-"""Checks of Markdown that the site renders other than it reads (the traps in loaders/traps.py),
+"""Checks of Markdown that the site renders other than it reads (the traps in checks/traps.py),
 found once per knowledge base and reported by three checks."""
 
 from __future__ import annotations
@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic, warning
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase
+from .traps import Trap, traps
 
 
 def check_list_after_paragraph(kb: KnowledgeBase) -> Iterable[Diagnostic]:
@@ -22,6 +23,11 @@ def check_heading_without_space(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 
 
 def _report(kb: KnowledgeBase, code: str) -> Iterator[Diagnostic]:
-    for path, trap in kb.markdown_traps:
+    for path, trap in kb.derived(markdown_traps):
         if trap.code == code:
             yield warning(path, trap.line, trap.col, trap.code, trap.message)
+
+
+def markdown_traps(kb: KnowledgeBase) -> tuple[tuple[str, Trap], ...]:
+    """Python-Markdown's traps in notes and pages: found in one pass, reported by three checks."""
+    return tuple((path, trap) for path, text, first in kb.texts() for trap in traps(text, first))

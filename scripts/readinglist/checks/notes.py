@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..diagnostic import Diagnostic, error
-from ..loaders.knowledge import KnowledgeBase
-from ..loaders.schema import STATUSES
+from ..model import KnowledgeBase
+from ..model.schema import STATUSES
 
 
 def check_orphan_note(kb: KnowledgeBase) -> Iterable[Diagnostic]:
@@ -18,9 +18,9 @@ def check_orphan_note(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 
 def check_unknown_status(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     for note in kb.notes.values():
-        if note.status is not None and note.status.value not in STATUSES:
-            yield error(note.path, note.status.line, note.status.col, "unknown-status",
-                        f"status '{note.status.value}' is not one of {', '.join(STATUSES)}")
+        if note.status is not None and note.status not in STATUSES:
+            yield error(*note.status_at, "unknown-status",
+                        f"status '{note.status}' is not one of {', '.join(STATUSES)}")
 
 
 def check_unknown_tag(kb: KnowledgeBase) -> Iterable[Diagnostic]:
@@ -28,9 +28,9 @@ def check_unknown_tag(kb: KnowledgeBase) -> Iterable[Diagnostic]:
     if not kb.complete("taxonomy/tags.yml"):
         return
     for note in kb.notes.values():
-        for tag in note.tags:
-            if tag.value not in known:
-                yield error(note.path, tag.line, tag.col, "unknown-tag", f"tag '{tag.value}' is "
+        for tag, at in zip(note.tags, note.tags_at):
+            if tag not in known:
+                yield error(*at, "unknown-tag", f"tag '{tag}' is "
                             f"not in taxonomy/tags.yml (known: {', '.join(sorted(known))}); "
                             "use one of them or add it there")
 

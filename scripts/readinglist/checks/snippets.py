@@ -7,9 +7,19 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic, error
-from ..loaders.knowledge import KnowledgeBase
-from ..loaders.snippets import snippet_lines
-from ..loaders.taxonomy import walk_topics
+from ..model import KnowledgeBase, walk_topics
+from ..text.snippets import snippet_lines
+
+FIXES = {"unsafe-snippet": "the site includes only regular files of the repository, named from "
+                           "its root (like 'CONTRIBUTING.md')",
+         "missing-snippet": "check the path, which starts at the repository root (like "
+                            "'CONTRIBUTING.md')",
+         "invalid-snippet": "the site could not read it: write a line range as ':N', ':N:M' "
+                            "or ':-N' (counted from the end), and save included files as UTF-8"}
+
+
+def describe(target: str, code: str, reason: str) -> str:
+    return f"snippet '{target}' {reason}; {FIXES[code]}"
 
 
 def check_unsafe_snippet(kb: KnowledgeBase) -> Iterable[Diagnostic]:
@@ -33,7 +43,8 @@ def check_invalid_snippet(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 def _judged(kb: KnowledgeBase, code: str) -> Iterator[Diagnostic]:
     for snippet in kb.snippets:
         if snippet.code == code:
-            yield error(snippet.path, snippet.line, snippet.col, code, snippet.message)
+            yield error(snippet.path, snippet.line, snippet.col, code,
+                        describe(snippet.target, code, snippet.reason))
 
 
 def _in_data(path: str, line: int, col: int, target: str) -> Diagnostic:

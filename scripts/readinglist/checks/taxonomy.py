@@ -6,8 +6,7 @@ import re
 from typing import Iterable
 
 from ..diagnostic import Diagnostic, error
-from ..loaders.knowledge import KnowledgeBase
-from ..loaders.taxonomy import walk_topics
+from ..model import KnowledgeBase, walk_topics
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -37,9 +36,9 @@ def check_duplicate_id(kb: KnowledgeBase) -> Iterable[Diagnostic]:
 
 
 def check_unknown_paper(kb: KnowledgeBase) -> Iterable[Diagnostic]:
-    for key, path, line, col in kb.references():
+    for key, at in kb.references():
         if not kb.known(key):
-            yield error(path, line, col, "unknown-paper", f"paper '{key}' is not in "
+            yield error(*at, "unknown-paper", f"paper '{key}' is not in "
                         f"bib/; add its entry or fix the key{_close(key, kb.papers)}")
 
 

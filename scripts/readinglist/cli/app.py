@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .. import diagnostic
 from ..checks import check
-from ..loaders.knowledge import KnowledgeBase, load
+from ..loaders.knowledge import load
+from ..model import KnowledgeBase
 from ..render.export import dumps
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2

@@ -14,11 +14,11 @@ import bibtexparser
 
 from ..checks import check
 from ..diagnostic import Diagnostic
-from ..loaders.identifiers import (ARXIV_URL, DOI_PREFIX, arxiv_id, doi_key, expected_key, free_key,
-                                   identities)
 from ..loaders.bibliography import read_papers
-from ..loaders.knowledge import KnowledgeBase, load
-from ..loaders.taxonomy import Section
+from ..loaders.knowledge import load
+from ..model import KnowledgeBase, Section
+from ..text.identifiers import (ARXIV_URL, DOI_PREFIX, arxiv_id, doi_key, expected_key,
+                                free_key, identities)
 from ..loaders.textfile import decode
 from ..loaders.tree import walk
 from .canonical_bib import field_of, format_entry

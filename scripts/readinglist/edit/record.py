@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..checks.abstracts import abstract_problems
-from ..loaders.identifiers import expected_key, free_key
+from ..text.identifiers import expected_key, free_key
 from .canonical_bib import Field, format_entry
 
 

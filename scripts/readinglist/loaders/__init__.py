@@ -1,5 +1,5 @@
-"""Reading files into the knowledge base: text, strict YAML, BibTeX, notes, pages and history."""
+"""Reading files into the model: text, strict YAML, BibTeX, notes, pages and history; parse only."""
 
-from .knowledge import KnowledgeBase, Placement, load
+from .knowledge import load
 
-__all__ = ["KnowledgeBase", "Placement", "load"]
+__all__ = ["load"]

@@ -2,105 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
 
 from bibtexparser import model
 
 from ..diagnostic import Diagnostic, error
+from ..model import BibField, Paper
+from ..text.columns import column_of
 from .blocks import read_blocks
 from .expressions import READABLE, parse_value
-from .identifiers import display_name, is_arxiv, arxiv_id, bare_doi, split_authors
-from .latex import decode, decode_keeping_math
 from .macros import Site, define, expand
-from .textfile import column_after_delimiter, column_of, read_text
+from .textfile import read_text
 from .tree import Tree
-
-VENUE_FIELDS = ("journal", "booktitle", "howpublished")
-
-
-class BibField(NamedTuple):
-    """One field of an entry (a named tuple: entries have many, and they are built in bulk)."""
-
-    name: str
-    value: str
-    line: int
-
-
-@dataclass(frozen=True)
-class Paper:
-    # title, authors, venue, arxiv and doi are read for every row, page and check that shows
-    # the paper; they are worked out from the fields once (cached_property sits beside the
-    # frozen fields and takes no part in equality).
-    key: str
-    entry_type: str
-    fields: tuple[BibField, ...]
-    raw: str              # the entry exactly as written in the file
-    path: str
-    line: int
-    unresolved: frozenset[str] = frozenset()   # fields kept as written: a @string is missing
-
-    @property
-    def col(self) -> int:
-        """Column of the key on the entry's first line (computed only for a diagnostic)."""
-        return column_after_delimiter(self.raw, self.key)
-
-    def column(self, field: BibField) -> int:
-        """Column of a field's name on its line."""
-        lines = self.raw.split("\n")
-        offset = field.line - self.line
-        return column_of(lines[offset], field.name) if 0 <= offset < len(lines) else 1
-
-    def get(self, name: str) -> str | None:
-        return next((f.value for f in self.fields if f.name == name), None)
-
-    def field(self, name: str) -> BibField | None:
-        return next((f for f in self.fields if f.name == name), None)
-
-    def values(self) -> dict[str, str]:
-        return {f.name: f.value for f in self.fields}
-
-    # Decoded once: every row, card and citation of the paper shows them.
-    @cached_property
-    def title(self) -> str:
-        return decode(self.get("title") or self.key)
-
-    @cached_property
-    def authors(self) -> list[str]:
-        return list(self._authors)
-
-    @cached_property
-    def _authors(self) -> tuple[str, ...]:
-        return tuple(display_name(name) for name in split_authors(self.get("author") or ""))
-
-    @property
-    def year(self) -> str | None:
-        return self.get("year")
-
-    @cached_property
-    def venue(self) -> str | None:
-        venue = next((self.get(name) for name in VENUE_FIELDS if self.get(name)), None)
-        if venue is None and self.arxiv:
-            return "arXiv"
-        return decode(venue) if venue else None
-
-    @cached_property
-    def arxiv(self) -> str | None:
-        eprint = self.get("eprint")
-        return arxiv_id(eprint) if eprint and is_arxiv(self.values()) else None
-
-    @cached_property
-    def doi(self) -> str | None:
-        doi = self.get("doi")
-        return bare_doi(doi) if doi else None
-
-    @property
-    def abstract(self) -> str | None:
-        """The abstract as text, its math left as written for KaTeX; None when there is none."""
-        text = decode_keeping_math(self.get("abstract") or "")
-        return text or None
 
 
 def load_papers(root: Path, listing: Tree) -> tuple[dict[str, Paper], frozenset[str],

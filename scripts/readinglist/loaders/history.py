@@ -12,39 +12,20 @@ import os
 import re
 import subprocess
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..model import Change, History
 from .patches import Commit, FileChange, apply, read_log
 
 GIT_LOG = ("git", "-c", "core.quotePath=false", "log", "--first-parent", "-m", "--reverse",
            "--no-renames", "--no-ext-diff", "--no-textconv", "--no-color", "--text",
            "--relative", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/",
            "--format=%x00%H %cI", "-p", "--", "notes", "taxonomy")
-KINDS = ("listed", "unlisted", "note-added", "note-changed", "note-removed", "read", "unread")
 _PAPER_LINE = re.compile(r"""^\s*-?\s*paper:\s*["']?([A-Za-z0-9_:.\-]+)["']?\s*(?:#.*)?$""")
 _NOTE = re.compile(r"^notes/([^/]+)\.md$")
 _STATUS = re.compile(r"""^status:\s*["']?([^"'#]*?)["']?\s*(?:#.*)?$""")
 TEMPLATE = "_template"
-
-
-@dataclass(frozen=True)
-class Change:
-    """One thing one commit did to one paper (a kind from KINDS)."""
-
-    kind: str
-    key: str
-    sha: str
-    date: str      # the commit's committer date, ISO 8601 with its offset
-    order: int     # the commit's place in history, 0 for the oldest read
-
-
-@dataclass(frozen=True)
-class History:
-    changes: tuple[Change, ...]                                 # oldest first
-    commits: int                                                # commits that touched the list
-    note_dates: dict[str, str] = field(default_factory=dict)   # note path -> last commit's day
 
 
 def read_history(root: Path) -> History | None:

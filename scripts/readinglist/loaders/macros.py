@@ -14,8 +14,8 @@ from typing import Iterable, NamedTuple
 from bibtexparser import model
 
 from ..diagnostic import Diagnostic, error
+from ..text.columns import column_after_delimiter
 from .expressions import READABLE, Part, parse_value
-from .textfile import column_after_delimiter
 
 MONTHS = {name[:3].lower(): name for name in (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostic import Diagnostic, error
-from . import schema
-from .citation import Citation, find_citations
-from .oneline import Oneline, find_oneline
+from ..model import Citation, Note, Position
+from ..model import schema
+from ..text.citation import find_citations
+from .oneline import find_oneline
 from .shape import Reader
 from .textfile import read_text
 from .tree import Tree
@@ -18,24 +18,6 @@ from .yamltree import Scalar, parse
 TEMPLATE = "_template.md"
 _OPENING = re.compile(r"---\r?(\n|$)")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)\r?$", re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class Note:
-    key: str
-    status: Scalar | None
-    tags: tuple[Scalar, ...]
-    unverified: tuple[Scalar, ...]
-    body: str
-    body_line: int          # line of the file where the body starts
-    citations: tuple[Citation, ...]
-    path: str
-    line: int
-    oneline: Oneline | None = None   # the "In one line" sentence and its line
-
-    @property
-    def oneline_text(self) -> str | None:
-        return self.oneline.text if self.oneline else None
 
 
 def load_notes(root: Path, listing: Tree) -> tuple[dict[str, Note], list[Diagnostic]]:
@@ -83,13 +65,17 @@ def _load_note(root: Path, path: str,
                       "note front matter is empty; add 'status: to-read'")
     fields = fields or {}
     status = fields.get("status")
+    status = status if reader.string(status, "status") is not None else None
+    tags = reader.strings(fields.get("tags"), "'tags'")
     body = text[closing.end() + 1:]
     note = Note(
         key=path.removeprefix("notes/").removesuffix(".md"),
-        status=status if reader.string(status, "status") is not None else None,
-        tags=reader.strings(fields.get("tags"), "'tags'"),
-        unverified=reader.strings(fields.get("unverified"), "'unverified'"),
+        status=status.value if status else None,
+        tags=tuple(tag.value for tag in tags),
+        unverified=tuple(u.value for u in reader.strings(fields.get("unverified"), "'unverified'")),
         body=body, body_line=closing_line + 1,
-        citations=tuple(find_citations(body, closing_line + 1)),
-        path=path, line=1, oneline=find_oneline(body, closing_line + 1, placeholder))
+        citations=tuple(Citation(*found) for found in find_citations(body, closing_line + 1)),
+        path=path, line=1, oneline=find_oneline(body, closing_line + 1, placeholder),
+        status_at=Position(path, status.line, status.col) if status else None,
+        tags_at=tuple(Position(path, tag.line, tag.col) for tag in tags))
     return note, reader.diagnostics

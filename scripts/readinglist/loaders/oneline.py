@@ -7,17 +7,12 @@ re-parsed per page.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
-from .prose import prose_lines
+from ..model import Oneline
+from ..text.prose import prose_lines
 
 _LABEL = re.compile(r"^ {0,3}(\*\*|__)In one line\.?\1\s*", re.IGNORECASE)
 _ENDS_PARAGRAPH = re.compile(r"^\s*$|^ {0,3}(#|```|~~~|>|[-*+] |\d+[.)] )")
-
-
-class Oneline(NamedTuple):
-    text: str     # Markdown source, the paragraph's lines joined by single spaces
-    line: int     # line of the file where the sentence starts
 
 
 def find_oneline(body: str, first_line: int, placeholder: str | None = None) -> Oneline | None:

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostic import Diagnostic
+from ..model import Page
 from .textfile import read_text
-from .tree import Tree, walk
+from .tree import Tree
 
 THEME_FOLDER = "overrides"   # theme templates, not pages
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str
-    text: str
-    line: int = 1
 
 
 def load_pages(root: Path, listing: Tree) -> tuple[tuple[Page, ...], list[Diagnostic]]:
@@ -29,10 +22,3 @@ def load_pages(root: Path, listing: Tree) -> tuple[tuple[Page, ...], list[Diagno
         diagnostics += found
     return tuple(pages), diagnostics
 
-
-def refused_early(root: Path) -> list[Diagnostic]:
-    """The links and special files in docs/ that MkDocs would act on before any hook could drop
-    them: a link to a folder (MkDocs lists folders through links) and anything in the theme's
-    folder (the theme reads its templates itself)."""
-    return [d for d in walk(root, ("docs",)).refused
-            if f"{d.path}/".startswith(f"docs/{THEME_FOLDER}/") or (root / d.path).is_dir()]

@@ -1,4 +1,4 @@
-"""Snippet lines (pymdownx.snippets: `--8<-- "file"`) found as the site finds them, and judged.
+"""What snippet lines (pymdownx.snippets: `--8<-- "file"`) would include, read as the site reads it.
 
 The site expands snippets before Markdown is parsed, so every line counts, code blocks included:
 the inline form `--8<-- "path"`, a block of paths between two `--8<--` lines, never an escaped
@@ -12,93 +12,16 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
+from ..model import Snippet
+from ..text.snippets import file_part, snippet_lines, unreadable_range
 from .tree import obstacle, read_regular
 
 MAX_DEPTH = 16      # includes of includes; pymdownx stops only near Python's recursion limit
 MAX_TARGET = 4096   # no file name is longer (PATH_MAX)
-FIXES = {"unsafe-snippet": "the site includes only regular files of the repository, named from "
-                           "its root (like 'CONTRIBUTING.md')",
-         "missing-snippet": "check the path, which starts at the repository root (like "
-                            "'CONTRIBUTING.md')",
-         "invalid-snippet": "the site could not read it: write a line range as ':N', ':N:M' "
-                            "or ':-N' (counted from the end), and save included files as UTF-8"}
-
-_MARKER = re.compile(r"""^[ \t]*(?P<escape>;*)-+8<-+
-    (?:[ \t]+(?P<quoted>"(?:\\"|[^"\r\n])+?"|'(?:\\'|[^'\r\n])+?'))?\r?$""", re.VERBOSE)
-_LINES = re.compile(r":-?\d*(?::-?\d*)?(?:,(?=[-\d:])-?\d*(?::-?\d*)?)*")
-_SECTION = re.compile(r":[a-z][-_0-9a-z]*", re.IGNORECASE)
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class SnippetLine:
-    target: str     # as written: the path and any :lines or :section suffix
-    index: int      # 0-based line of the text
-    col: int        # 1-based column where the target starts
-
-
-@dataclass(frozen=True)
-class Snippet:
-    """A snippet line of a note or page, and what is wrong with what it includes, if anything."""
-
-    target: str
-    code: str | None    # unsafe-, missing- or invalid-snippet; None when the include is fine
-    reason: str         # completes "snippet 'x' ...", e.g. "names a file outside the repository"
-    path: str
-    line: int
-    col: int
-
-    @property
-    def message(self) -> str:
-        return describe(self.target, self.code, self.reason)
-
-
-def describe(target: str, code: str, reason: str) -> str:
-    return f"snippet '{target}' {reason}; {FIXES[code]}"
-
-
-def snippet_lines(text: str) -> Iterator[SnippetLine]:
-    """Every line of text that makes the site include a file."""
-    if "8<" not in text:
-        return
-    block = False
-    for index, line in enumerate(text.split("\n")):
-        marker = _MARKER.match(line)
-        if marker:
-            quoted = marker.group("quoted")
-            if marker.group("escape"):
-                continue
-            if quoted is None:
-                block = not block
-            elif not block:   # pymdownx ignores an inline snippet directly inside a block
-                target = quoted[1:-1].strip()
-                if not target.startswith(";"):
-                    yield SnippetLine(target, index, marker.start("quoted") + 2)
-        elif block and (target := line.strip()) and not target.startswith(";"):
-            yield SnippetLine(target, index, len(line) - len(line.lstrip()) + 1)
-
-
-def file_part(target: str) -> str:
-    """The file a target names: before the first ':' that starts a valid suffix to its end."""
-    return _split(target)[0]
-
-
-def _split(target: str) -> tuple[str, str]:
-    """(file, suffix): the suffix is the ':lines' or ':section' part, or empty."""
-    for at, char in enumerate(target):
-        if char == ":" and (_LINES.fullmatch(target, at) or _SECTION.fullmatch(target, at)):
-            return target[:at].strip(), target[at:]
-    return target.strip(), ""
-
-
-def unreadable_range(target: str) -> bool:
-    """Whether the line range has a '-' with no number after it, where pymdownx fails on int('-')."""
-    suffix = _split(target)[1]
-    return bool(_LINES.fullmatch(suffix)) and "-" in re.split(r"[:,]", suffix[1:])
 
 
 def judge(root: Path, target: str) -> tuple[str, str] | None:
@@ -171,18 +94,3 @@ def find_snippets(root: Path, texts: Iterable[tuple[str, str, int]]) -> tuple[Sn
                                  item.col))
     return tuple(found)
 
-
-def defuse(root: Path, markdown: str) -> tuple[str, list[str]]:
-    """The Markdown with each snippet line that may not be included turned off (escaped or
-    commented out, so pymdownx never reads its target), and a message for each."""
-    if "8<" not in markdown:
-        return markdown, []
-    includes, lines, messages = Includes(root), markdown.split("\n"), []
-    for item in snippet_lines(markdown):
-        found = includes.problem(item.target)
-        if found is not None:
-            line = lines[item.index]
-            indent = len(line) - len(line.lstrip(" \t"))
-            lines[item.index] = f"{line[:indent]};{line[indent:]}"
-            messages.append(f"line {item.index + 1}: {describe(item.target, *found)}")
-    return "\n".join(lines), messages

@@ -1,70 +1,21 @@
-"""Taxonomy loader: taxonomy/<section>.yml and taxonomy/tags.yml into frozen dataclasses."""
+"""Taxonomy loader: taxonomy/<section>.yml and taxonomy/tags.yml into sections and tags."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from ..diagnostic import Diagnostic, error
+from ..model import Item, Position, Section, Tag, Topic
 from .shape import Reader
 from .textfile import read_text
 from .tree import Tree
 from .yamltree import Node, Scalar, parse
 
-from . import schema
-from .schema import ITEM_DETAILS, ITEM_KINDS, ORDERS, SECTION_IDS
+from ..model import schema
+from ..model.schema import ITEM_DETAILS, ITEM_KINDS, ORDERS, SECTION_IDS
 
 TAGS_FILE = "taxonomy/tags.yml"
 MAX_TOPIC_DEPTH = 6   # section > topic > ... : deeper than this no reader follows
-
-
-@dataclass(frozen=True)
-class Item:
-    kind: Literal["paper", "todo", "question"]
-    text: str                      # the paper key, the todo line or the question
-    candidates: tuple[Scalar, ...]  # suggested paper keys for a todo, with their positions
-    path: str
-    line: int
-    col: int
-    as_written: str | None = None  # the curator's words for a paper, when they are not its title
-    reason: str | None = None      # for a todo: how its candidates relate to the curator's words
-
-
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    title: str
-    why: str | None
-    items: tuple[Item, ...]
-    topics: tuple["Topic", ...]
-    path: str
-    line: int
-    col: int
-    suggestions: tuple[Scalar, ...] = ()  # ours, for a topic the curator left empty
-
-
-@dataclass(frozen=True)
-class Section:
-    id: str
-    title: str
-    order: str
-    intro: str | None
-    topics: tuple[Topic, ...]
-    path: str
-    line: int
-    col: int
-    source: Scalar | None = None      # the key of the work the section follows
-    source_note: str | None = None    # how the section relates to that work
-
-
-@dataclass(frozen=True)
-class Tag:
-    id: str
-    description: str | None
-    path: str
-    line: int
-    col: int
 
 
 def load_sections(root: Path, listing: Tree) -> tuple[tuple[Section, ...], list[Diagnostic]]:
@@ -131,11 +82,12 @@ def _load_section(root: Path, path: str) -> tuple[Section | None, list[Diagnosti
         reader.report(fields["id"], "section-id", f"section id '{section_id}' differs from its "
                       f"file name; write id: {expected}")
     order = _read_order(reader, fields.get("order"))
+    source = _optional_key(reader, fields, "source", "section source")
     section = Section(
         id=expected, title=reader.string(fields.get("title"), "section title") or expected,
         order=order, intro=_optional(reader, fields, "intro", "section intro"),
         topics=_read_topics(reader, fields.get("topics")), path=path, line=tree.line, col=tree.col,
-        source=_optional_key(reader, fields, "source", "section source"),
+        source=source.value if source else None, source_at=_at(path, source),
         source_note=_optional(reader, fields, "source_note", "section source_note"))
     return section, reader.diagnostics
 
@@ -165,12 +117,13 @@ def _read_topics(reader: Reader, node: Node | None, depth: int = 1) -> tuple[Top
         if topic_id is None or title is None:
             continue
         id_node = fields["id"]
+        suggestions = reader.strings(fields.get("suggestions"), "'suggestions'")
         topics.append(Topic(
             id=topic_id, title=title, why=_optional(reader, fields, "why", "topic 'why'"),
             items=_read_items(reader, fields.get("items")),
             topics=_read_topics(reader, fields.get("topics"), depth + 1),
             path=reader.path, line=id_node.line, col=id_node.col,
-            suggestions=reader.strings(fields.get("suggestions"), "'suggestions'")))
+            suggestions=_values(suggestions), suggestions_at=_positions(reader.path, suggestions)))
     return tuple(topics)
 
 
@@ -204,8 +157,9 @@ def _item(reader: Reader, fields: dict[str, Node], kind: str, text: str) -> Item
     candidates = reader.strings(fields.get("candidates"), "'candidates'") \
         if kind == "todo" else ()
     value = fields[kind]
-    return Item(kind, text, candidates, reader.path, value.line, value.col,
-                as_written=detail("as_written"), reason=detail("reason"))
+    return Item(kind, text, _values(candidates), reader.path, value.line, value.col,
+                as_written=detail("as_written"), reason=detail("reason"),
+                candidates_at=_positions(reader.path, candidates))
 
 
 def _optional(reader: Reader, fields: dict[str, Node], name: str, what: str) -> str | None:
@@ -216,8 +170,14 @@ def _optional_key(reader: Reader, fields: dict[str, Node], name: str, what: str)
     return fields[name] if name in fields and reader.string(fields[name], what) else None
 
 
-def walk_topics(topics: tuple[Topic, ...], trail: tuple[Topic, ...] = ()):
-    """Every topic depth-first in taxonomy order, with the trail of topics above it."""
-    for topic in topics:
-        yield topic, trail
-        yield from walk_topics(topic.topics, trail + (topic,))
+
+def _values(scalars: tuple[Scalar, ...]) -> tuple[str, ...]:
+    return tuple(scalar.value for scalar in scalars)
+
+
+def _positions(path: str, scalars: tuple[Scalar, ...]) -> tuple[Position, ...]:
+    return tuple(Position(path, scalar.line, scalar.col) for scalar in scalars)
+
+
+def _at(path: str, scalar: Scalar | None) -> Position | None:
+    return Position(path, scalar.line, scalar.col) if scalar is not None else None

@@ -17,8 +17,7 @@ from ..diagnostic import Diagnostic, error
 from ..edit.canonical_bib import Field, field_line
 from ..edit.insert import insert_fields
 from ..edit.transaction import Change, decode_for_edit, read_existing
-from ..loaders.bibliography import Paper
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase, Paper
 from .client import Batch, Client, arxiv_batches
 from .verify import same_title
 

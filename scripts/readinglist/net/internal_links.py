@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 from markdown.extensions.toc import slugify
 
 from ..diagnostic import Diagnostic, error
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase
 from ..render import downloads, render
 from ..render.uris import paper_uri
 from .link_list import Link

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..diagnostic import Diagnostic, warning
-from ..loaders.identifiers import ARXIV_URL, arxiv_id, bare_doi, is_arxiv
-from ..loaders.knowledge import KnowledgeBase
-from ..loaders.prose import INLINE_LINK, LINK_DEFINITION, blank_code_spans, prose_lines
-from ..loaders.taxonomy import walk_topics
+from ..model import KnowledgeBase, walk_topics
+from ..text.identifiers import ARXIV_URL, arxiv_id, bare_doi, is_arxiv
+from ..text.prose import INLINE_LINK, LINK_DEFINITION, blank_code_spans, prose_lines
 
 LINK_FIELDS = ("url", "pdf", "code", "slides", "video")
 LINK_CODES = ("broken-link", "broken-internal-link", "duplicate-url")

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from ..edit.add import NewPaper, parse_identifier, refuse_known
 from ..edit.record import Record, abstract_value, key_for, to_entry
-from ..loaders.identifiers import arxiv_id, identities
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase
+from ..text.identifiers import arxiv_id, identities
 
 CSL = "application/vnd.citationstyles.csl+json"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -15,10 +15,9 @@ import urllib.parse
 
 from ..diagnostic import Diagnostic, error, warning
 from ..edit.record import Record
-from ..loaders.bibliography import Paper
-from ..loaders.identifiers import family_name, split_authors
-from ..loaders.knowledge import KnowledgeBase
-from ..loaders.latex import decode, fold_ascii
+from ..model import KnowledgeBase, Paper
+from ..text.identifiers import family_name, split_authors
+from ..text.latex import decode, fold_ascii
 from .client import CACHE_FILE, Client, VerifySettings, arxiv_batches
 from .metadata import CSL, FetchError, crossref_url, record_from_csl
 

@@ -6,8 +6,8 @@ are the adapters that put those pages somewhere.
 
 from __future__ import annotations
 
-from ..loaders.knowledge import KnowledgeBase
-from ..loaders.taxonomy import SECTION_IDS
+from ..model import KnowledgeBase
+from ..model.schema import SECTION_IDS
 from .connections import TOPICS, connection_pages
 from .export import dumps
 from .feeds import ATOM, JSON_FEED, Site, feeds

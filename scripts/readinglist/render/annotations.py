@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase
 from .citations import cite_text, link_citations
 from .plain import plain_text
 

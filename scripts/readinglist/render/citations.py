@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..loaders.bibliography import Paper
-from ..loaders.citation import replace_citations
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase, Paper
+from ..text.citation import replace_citations
 from .text import attr, cite_label, md
 from .uris import paper_uri, rel
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase
 from .arcs import Arc, Row, arc_svg
 from .graph import UNPLACED, Graph, Group
 from .index import Index

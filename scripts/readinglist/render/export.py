@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..loaders.knowledge import KnowledgeBase
-from ..loaders.taxonomy import Item, Section, Topic
+from ..model import Item, KnowledgeBase, Section, Topic
 
 VERSION = 1
 
@@ -24,20 +23,20 @@ def dumps(kb: KnowledgeBase) -> str:
 
 def _section(section: Section) -> dict:
     return {"id": section.id, "title": section.title, "intro": section.intro,
-            "order": section.order, "source": section.source and section.source.value,
+            "order": section.order, "source": section.source,
             "source_note": section.source_note, "topics": [_topic(t) for t in section.topics]}
 
 
 def _topic(topic: Topic) -> dict:
     return {"id": topic.id, "title": topic.title, "why": topic.why,
             "items": [_item(i) for i in topic.items],
-            "suggestions": [s.value for s in topic.suggestions],
+            "suggestions": list(topic.suggestions),
             "topics": [_topic(t) for t in topic.topics]}
 
 
 def _item(item: Item) -> dict:
     if item.kind == "todo":
-        return {"todo": item.text, "candidates": [c.value for c in item.candidates],
+        return {"todo": item.text, "candidates": list(item.candidates),
                 "reason": item.reason}
     if item.kind == "paper" and item.as_written:
         return {"paper": item.text, "as_written": item.as_written}
@@ -54,8 +53,8 @@ def _paper(kb: KnowledgeBase, key: str) -> dict:
         "arxiv": paper.arxiv,
         "doi": paper.doi,
         "url": paper.get("url"),
-        "status": note.status.value if note and note.status else None,
-        "tags": [tag.value for tag in note.tags] if note else [],
+        "status": kb.status(key),
+        "tags": list(note.tags) if note else [],
         "note": note.path if note else None,
         "cites": list(dict.fromkeys(c.key for c in note.citations)) if note else [],
         "oneline": note.oneline_text if note else None,

@@ -16,8 +16,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from ..loaders.history import Change
-from ..loaders.knowledge import KnowledgeBase
+from ..model import Change, KnowledgeBase
 from .oneline import plain
 from .text import cite_label
 

@@ -6,7 +6,7 @@ measurement. Realism grows to the right, analytical tractability upwards.
 
 from __future__ import annotations
 
-from ..loaders.taxonomy import Section, Topic
+from ..model import Section, Topic
 from .text import attr
 
 WIDTH, HEIGHT = 720, 400

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..loaders.knowledge import KnowledgeBase
-from .lists import progress_bar, section_keys, unlisted_suggestions
+from ..model import KnowledgeBase
+from .lists import progress_bar
 from .text import md
 from .uris import paper_uri, rel, section_uri
 
@@ -20,9 +20,9 @@ def fill_home(template: str, kb: KnowledgeBase) -> str:
 def pillars(kb: KnowledgeBase) -> str:
     rows = []
     for section in kb.sections:
-        keys = section_keys(section)
+        keys = section.listed_keys()
         papers = "1 paper" if len(keys) == 1 else f"{len(keys)} papers"
-        ours = unlisted_suggestions(section, keys)
+        ours = section.unlisted_suggestions()
         if ours:   # an empty pillar still leads somewhere: to what we suggest reading there
             papers += f" · {len(ours)} suggested"
         rows += ['<div class="rl-pillar" markdown>', f"[{md(section.title)}]"

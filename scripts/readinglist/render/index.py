@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..loaders.knowledge import KnowledgeBase, Placement
-from ..loaders.taxonomy import Section, Topic, walk_topics
+from ..model import KnowledgeBase, Placement, Section, Topic, walk_topics
 from .graph import Graph, build_graph
 from .nodes import Names, names
 
@@ -52,8 +51,6 @@ def _suggested(kb: KnowledgeBase) -> dict[str, tuple[Trail, ...]]:
     found: dict[str, list[Trail]] = defaultdict(list)
     for section in kb.sections:
         for topic, trail in walk_topics(section.topics):
-            keys = [c.value for item in topic.items for c in item.candidates]
-            keys += [s.value for s in topic.suggestions]
-            for key in dict.fromkeys(keys):
+            for key in topic.suggested_keys():
                 found[key].append((section, trail + (topic,)))
     return {k: tuple(v) for k, v in found.items()}

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..loaders.knowledge import KnowledgeBase
-from ..loaders.taxonomy import Section, Topic, walk_topics
+from ..model import KnowledgeBase, Section, walk_topics
 from .index import Index
-from .rows import paper_row, question_row, status_of, todo_row
+from .rows import paper_row, question_row, todo_row
 from .text import attr, front_matter, md
 from .timeline import timeline_section
 from .uris import rel, section_uri
@@ -43,10 +42,10 @@ def progress_page(kb: KnowledgeBase) -> str:
     parts += timeline_section(kb.history)
     for section in kb.sections:
         parts += [f"## [{md(section.title)}]({rel(here, section_uri(section.id))})", "",
-                  progress_bar(kb, section_keys(section)), ""]
+                  progress_bar(kb, section.listed_keys()), ""]
         parts += _suggestion_count(kb, section)
         for topic, trail in walk_topics(section.topics):
-            keys = topic_keys(topic)
+            keys = topic.listed_keys()
             if keys:
                 title = " › ".join(md(t.title) for t in (*trail, topic))
                 link = rel(here, section_uri(section.id), topic.id)
@@ -56,10 +55,10 @@ def progress_page(kb: KnowledgeBase) -> str:
 
 
 def _suggestion_count(kb: KnowledgeBase, section: Section) -> list[str]:
-    ours = unlisted_suggestions(section, section_keys(section))
+    ours = section.unlisted_suggestions()
     if not ours:
         return []
-    read = sum(status_of(kb, k) == "read" for k in ours)
+    read = sum(kb.status(k) == "read" for k in ours)
     return [f'<p class="rl-suggestions__count">Not counted above: {len(ours)} '
             f'{"paper" if len(ours) == 1 else "papers"} we suggest for the curator\'s open lines '
             f'and empty topics ({read} read).</p>', ""]
@@ -70,7 +69,7 @@ def _header(title: str, lead: str) -> list[str]:
 
 
 def progress_bar(kb: KnowledgeBase, keys: list[str]) -> str:
-    counts = Counter(status_of(kb, key) or "to-read" for key in keys)
+    counts = Counter(kb.status(key) or "to-read" for key in keys)
     total = len(keys)
     if not total:
         return ('<div class="rl-meter"><span class="rl-bar__legend">No papers listed yet.'
@@ -88,29 +87,6 @@ def progress_bar(kb: KnowledgeBase, keys: list[str]) -> str:
             f'<span class="rl-bar__legend">{attr(label)}</span></div>')
 
 
-def section_keys(section: Section) -> list[str]:
-    return list(dict.fromkeys(k for topic, _ in walk_topics(section.topics)
-                              for k in topic_keys(topic)))
-
-
-def topic_keys(topic: Topic) -> list[str]:
-    return list(dict.fromkeys(i.text for i in topic.items if i.kind == "paper"))
-
-
-def unlisted_suggestions(section: Section, listed: list[str]) -> list[str]:
-    """Our suggestions in the section that the curator's own list there (listed) leaves out."""
-    return [key for key in suggested_keys(section) if key not in listed]
-
-
-def suggested_keys(section: Section) -> list[str]:
-    """Our suggestions in the section, in map order: todo candidates and topic suggestions."""
-    keys = []
-    for topic, _ in walk_topics(section.topics):
-        keys += [c.value for item in topic.items for c in item.candidates]
-        keys += [s.value for s in topic.suggestions]
-    return list(dict.fromkeys(keys))
-
-
 def bibliography_page(kb: KnowledgeBase, index: Index) -> str:
     here = "bibliography.md"
     parts = _header("Bibliography", f"All {len(kb.papers)} papers in the order of the map. "
@@ -118,9 +94,9 @@ def bibliography_page(kb: KnowledgeBase, index: Index) -> str:
                     "(the format other tools read).")
     seen: set[str] = set()
     for section in kb.sections:
-        keys = [k for k in section_keys(section) if k in kb.papers and k not in seen]
+        keys = [k for k in section.listed_keys() if k in kb.papers and k not in seen]
         seen.update(keys)
-        ours = [k for k in suggested_keys(section) if k in kb.papers and k not in seen]
+        ours = [k for k in section.suggested_keys() if k in kb.papers and k not in seen]
         seen.update(ours)
         if keys or ours:
             parts += [f"## {md(section.title)}", ""]

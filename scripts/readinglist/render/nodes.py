@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase
 from .arcs import Row
 from .graph import Graph
 from .text import cite_label

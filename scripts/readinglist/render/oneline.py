@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..loaders.citation import replace_citations
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase
+from ..text.citation import replace_citations
 from .text import cite_label
 
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")

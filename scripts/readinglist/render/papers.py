@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..loaders.knowledge import KnowledgeBase, Placement
-from ..loaders.latex import decode
-from ..loaders.prose import prose_lines
+from ..model import KnowledgeBase, Placement
+from ..text.latex import decode
+from ..text.prose import prose_lines
 from .annotations import abstract_section, oneline_text
 from .citations import link_citations
 from .index import Index, Trail
@@ -21,7 +21,7 @@ _HEADING = re.compile(r"^(#{1,5})(\s)")
 def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
     paper, note = kb.papers[key], kb.notes.get(key)
     here = paper_uri(key)
-    tags = [tag.value for tag in note.tags] if note else None
+    tags = list(note.tags) if note else None
     parts = [front_matter(title=paper.title, tags=tags or None, oneline=oneline_text(kb, key)),
              f"# {md(paper.title)}", "",
              '<div class="rl-meta" markdown>', byline(kb, key), *_published_as(paper), "",
@@ -92,7 +92,7 @@ def _unverified(note) -> list[str]:
     if not note.unverified:
         return []
     return ['!!! warning "Not checked against a source"', ""] + [
-        f"    - {md(item.value)}" for item in note.unverified] + [""]
+        f"    - {md(item)}" for item in note.unverified] + [""]
 
 
 def _demote(body: str) -> str:

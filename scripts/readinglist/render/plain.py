@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..loaders.latex import MATH
+from ..text.latex import MATH
 
 _CODE = re.compile(r"(`+)(.+?)\1")
 _IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)|!?\[([^\[\]]*)\]"

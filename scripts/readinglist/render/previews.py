@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase
 from .annotations import oneline_text
-from .rows import STATUS_LABELS, status_of
+from .rows import STATUS_LABELS
 
 PREVIEWS = "previews.json"
 SHOWN_AUTHORS = 3
@@ -30,7 +30,7 @@ def card(kb: KnowledgeBase, key: str) -> list[str]:
     authors = ", ".join(paper.authors[:SHOWN_AUTHORS]) + \
         (" et al." if len(paper.authors) > SHOWN_AUTHORS else "")
     venue = ", ".join(part for part in (paper.venue, paper.year) if part)
-    status = status_of(kb, key)
+    status = kb.status(key)
     return [paper.title, authors, venue, STATUS_LABELS.get(status, status),
             oneline_text(kb, key) or ""]
 

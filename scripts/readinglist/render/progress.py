@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from ..loaders.knowledge import KnowledgeBase
-from ..loaders.taxonomy import walk_topics
-from .lists import section_keys, unlisted_suggestions
-from .rows import status_of
+from ..model import KnowledgeBase, walk_topics
 
 
 @dataclass(frozen=True)
@@ -32,8 +29,8 @@ def tallies(kb: KnowledgeBase) -> list[Tally]:
     """One tally per section in taxonomy order, then one for the whole list."""
     rows, everything = [], {"papers": [], "suggested": [], "items": []}
     for section in kb.sections:
-        keys = section_keys(section)
-        ours = unlisted_suggestions(section, keys)
+        keys = section.listed_keys()
+        ours = section.unlisted_suggestions()
         items = [item for topic, _ in walk_topics(section.topics) for item in topic.items]
         rows.append(_tally(kb, section.title, keys, ours, items))
         everything["papers"] += keys
@@ -45,13 +42,13 @@ def tallies(kb: KnowledgeBase) -> list[Tally]:
 
 
 def _tally(kb: KnowledgeBase, name: str, keys: list[str], ours: list[str], items) -> Tally:
-    statuses = [status_of(kb, key) or "to-read" for key in keys]
+    statuses = [kb.status(key) or "to-read" for key in keys]
     written = [key for key in keys if key in kb.notes and kb.notes[key].oneline_text]
     return Tally(name, len(keys), statuses.count("read"), statuses.count("reading"),
                  statuses.count("to-read"), len(written),
                  sum(item.kind == "todo" for item in items),
                  sum(item.kind == "question" for item in items),
-                 len(ours), sum(status_of(kb, key) == "read" for key in ours))
+                 len(ours), sum(kb.status(key) == "read" for key in ours))
 
 
 HEADER = ("section", "papers", "read", "reading", "to read", "notes", "todos", "questions",

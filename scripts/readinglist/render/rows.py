@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..loaders.knowledge import KnowledgeBase
-from ..loaders.taxonomy import Item
+from ..model import Item, KnowledgeBase
 from .annotations import abstract_toggle, oneline_after, oneline_block
 from .text import attr, md
 from .uris import arxiv_abs, arxiv_pdf, doi_url, paper_uri, rel
@@ -11,13 +10,8 @@ from .uris import arxiv_abs, arxiv_pdf, doi_url, paper_uri, rel
 STATUS_LABELS = {"to-read": "to read", "reading": "reading", "read": "read", None: "no note yet"}
 
 
-def status_of(kb: KnowledgeBase, key: str) -> str | None:
-    note = kb.notes.get(key)
-    return note.status.value if note and note.status else None
-
-
 def status_chip(kb: KnowledgeBase, key: str) -> str:
-    status = status_of(kb, key)
+    status = kb.status(key)
     css = status or "none"
     return f'<span class="rl-status rl-status--{css}">{STATUS_LABELS.get(status, status)}</span>'
 
@@ -87,9 +81,9 @@ def curators_words(as_written: str | None) -> list[str]:
 
 def suggestion_links(kb: KnowledgeBase, item: Item, here: str) -> str:
     """The candidates as a list, each linked and followed by its note's one-line sentence."""
-    links = [f'- [{md(kb.papers[c.value].title)}]({rel(here, paper_uri(c.value))} '
-             f'"{attr(", ".join(kb.papers[c.value].authors))}"){oneline_after(kb, c.value, here)}'
-             for c in item.candidates if c.value in kb.papers]
+    links = [f'- [{md(kb.papers[key].title)}]({rel(here, paper_uri(key))} '
+             f'"{attr(", ".join(kb.papers[key].authors))}"){oneline_after(kb, key, here)}'
+             for key in item.candidates if key in kb.papers]
     return "\n".join(links)
 
 

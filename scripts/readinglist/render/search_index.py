@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..loaders.knowledge import KnowledgeBase
+from ..model import KnowledgeBase
 from .uris import PAPERS
 
 # Per paper, the index carries the note's text plus at most this: title, authors, venue, year,

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..loaders.knowledge import KnowledgeBase
-from ..loaders.taxonomy import Section, Topic
+from ..model import KnowledgeBase, Section, Topic
 from .frontier import frontier_svg
 from .rows import item_row, paper_row
 from .text import attr, cite_label, front_matter, md
@@ -50,7 +49,7 @@ def _topic(kb: KnowledgeBase, topic: Topic, here: str, level: int) -> list[str]:
 
 def _source(kb: KnowledgeBase, section: Section, here: str) -> tuple[str, str] | None:
     """The work the section follows, cited under the intro and in the figure's caption."""
-    key = section.source.value if section.source else None
+    key = section.source
     if key not in kb.papers:
         return None
     paper = kb.papers[key]
@@ -60,7 +59,7 @@ def _source(kb: KnowledgeBase, section: Section, here: str) -> tuple[str, str] |
 
 
 def _suggestions(kb: KnowledgeBase, topic: Topic, here: str) -> list[str]:
-    keys = [s.value for s in topic.suggestions if s.value in kb.papers]
+    keys = [key for key in topic.suggestions if key in kb.papers]
     if not keys:
         return []
     parts = ['<p class="rl-suggestions__label">Our suggestions, not the curator\'s picks</p>', ""]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..loaders.history import History
+from ..model import History
 from .svg import n as _n
 from .text import attr
 

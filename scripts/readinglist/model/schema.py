@@ -1,4 +1,4 @@
-"""The JSON Schemas of the taxonomy files and note front matter, as the loaders read them.
+"""The JSON Schemas of the taxonomy files and note front matter: the model's vocabulary.
 
 Editors validate and complete the files with these schemas (each file names its schema in a
 `# yaml-language-server: $schema=...` comment); `check` takes its allowed and required fields and

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from .prose import blank_code_spans, prose_lines
@@ -12,16 +11,9 @@ _BRACKET = re.compile(r"\[([^\[\]\n]*@[^\[\]\n]*)\](?!\()")
 _KEY = re.compile(r"(?:^|(?<=[\s;\-]))@([A-Za-z0-9_](?:[A-Za-z0-9_:.\-]*[A-Za-z0-9_])?)")
 
 
-@dataclass(frozen=True)
-class Citation:
-    key: str
-    line: int
-    col: int
-
-
-def find_citations(body: str, first_line: int = 1) -> list[Citation]:
-    """Every cited key with its line (counted from first_line) and 1-based column."""
-    return [Citation(key.group(1), number, bracket.start(1) + key.start() + 1)
+def find_citations(body: str, first_line: int = 1) -> list[tuple[str, int, int]]:
+    """Every cited key as (key, line counted from first_line, 1-based column)."""
+    return [(key.group(1), number, bracket.start(1) + key.start() + 1)
             for number, line, brackets in _scan(body, first_line)
             for bracket in brackets for key in _KEY.finditer(bracket.group(1))]
 

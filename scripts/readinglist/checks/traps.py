@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .prose import prose_lines
+from ..text.prose import prose_lines
 
 _ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=[^#\s])")

@@ -1,0 +1,13 @@
+"""The domain every room shares: the knowledge base and what it holds, as plain values.
+
+Positions travel as Position(path, line, col); no parser's node type reaches here."""
+
+from .history import Change, History
+from .knowledge import KnowledgeBase, Placement
+from .notes import Citation, Note, Oneline, Page, Snippet
+from .papers import BibField, Paper
+from .taxonomy import Item, Position, Section, Tag, Topic, walk_topics
+
+__all__ = ["BibField", "Change", "Citation", "History", "Item", "KnowledgeBase", "Note",
+           "Oneline", "Page", "Paper", "Placement", "Position", "Section", "Snippet", "Tag",
+           "Topic", "walk_topics"]

@@ -1,0 +1,86 @@
+"""The knowledge base: everything the loaders read, and the questions every room asks of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, TypeVar
+
+from .history import History
+from .notes import Note, Page, Snippet
+from .papers import Paper
+from .taxonomy import Item, Position, Section, Tag, Topic, walk_topics
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an item sits: its section and the trail of topics down to it."""
+
+    section: Section
+    trail: tuple[Topic, ...]
+    item: Item
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    sections: tuple[Section, ...]
+    tags: tuple[Tag, ...]
+    papers: dict[str, Paper]
+    notes: dict[str, Note]
+    broken_keys: frozenset[str] = frozenset()  # keys of entries that failed to parse
+    unread: frozenset[str] = frozenset()       # files that could not be parsed at all
+    note_dates: dict[str, str] = field(default_factory=dict)  # note path -> last change
+    pages: tuple[Page, ...] = ()                                # hand-written docs pages
+    snippets: tuple[Snippet, ...] = ()                          # in notes and pages, judged
+    history: History | None = None                              # git history, if read and any
+    _derived: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, compute: Callable[["KnowledgeBase"], T]) -> T:
+        """compute(self), worked out once: several checks report what one walk finds."""
+        if compute not in self._derived:
+            self._derived[compute] = compute(self)
+        return self._derived[compute]
+
+    def placements(self) -> Iterator[Placement]:
+        """Every item of the taxonomy in reading order."""
+        for section in self.sections:
+            for topic, trail in walk_topics(section.topics):
+                for item in topic.items:
+                    yield Placement(section, trail + (topic,), item)
+
+    def texts(self) -> Iterator[tuple[str, str, int]]:
+        """(path, Markdown, line of its first line) of every note's body and every page."""
+        yield from ((note.path, note.body, note.body_line) for note in self.notes.values())
+        yield from ((page.path, page.text, page.line) for page in self.pages)
+
+    def known(self, key: str) -> bool:
+        """A key in bib/, or one whose entry is broken (and already reported)."""
+        return key in self.papers or key in self.broken_keys
+
+    def complete(self, prefix: str) -> bool:
+        """Whether every file under prefix (e.g. 'taxonomy/') could be read."""
+        return not any(path.startswith(prefix) or prefix.startswith(f"{path}/")
+                       for path in self.unread)
+
+    def listed_keys(self) -> set[str]:
+        return {p.item.text for p in self.placements() if p.item.kind == "paper"}
+
+    def status(self, key: str) -> str | None:
+        """The reading status the paper's note gives, None without a note or a status."""
+        note = self.notes.get(key)
+        return note.status if note else None
+
+    def references(self) -> Iterator[tuple[str, Position]]:
+        """Every paper key the taxonomy names, with where: the curator's items, a todo's
+        candidates, a topic's suggestions and a section's source."""
+        for placement in self.placements():
+            item = placement.item
+            if item.kind == "paper":
+                yield item.text, Position(item.path, item.line, item.col)
+            yield from zip(item.candidates, item.candidates_at)
+        for section in self.sections:
+            if section.source is not None and section.source_at is not None:
+                yield section.source, section.source_at
+            for topic, _ in walk_topics(section.topics):
+                yield from zip(topic.suggestions, topic.suggestions_at)
