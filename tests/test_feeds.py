@@ -19,6 +19,7 @@ from readinglist import load
 from readinglist.render import Site, feeds
 from readinglist.render.feeds import FEED_SIZE, Entry
 from readinglist.render.feeds import atom as write_atom
+from readinglist.render.previews import previews
 
 SITE_URL = "https://example.org/list/"
 # What JSON Feed 1.1 requires of a feed and of each item.
@@ -102,6 +103,23 @@ def test_an_entry_summarises_the_note_in_its_one_line(small_site):
     entry = next(e for e in atom.entries if "Kernels" in e.title)
     assert entry.summary == 'Kernels & features: when "wide" < deep, as (Noether, 2021) shows.'
     assert [t.term for t in entry.tags] == ["note-changed", "read"]
+
+
+@pytest.mark.parametrize("markdown, summary", [
+    ("$a_*b*c$ holds", "$a_*b*c$ holds"),
+    ("`x*y` is code", "x*y is code"),
+    ("this &amp; that", "this & that"),
+    ("see [Adam](https://e.org/wiki/Adam_(optimizer)).", "see Adam."),
+])
+def test_a_summary_is_the_plain_text_a_preview_card_shows(tmp_path, markdown, summary):
+    root = init(tmp_path / "kb")
+    commit(root, {"bib/references.bib": "@misc{k,\n  title = {P},\n  author = {A, B},\n"
+                                        "  year = {2020},\n}\n",
+                  "notes/k.md": f"---\nstatus: read\n---\n\n**In one line.** {markdown}\n"},
+           "2024-01-01T00:00:00+00:00")
+    kb = load(root)[0]
+    items = read_json_feed(feeds(kb, Site("x"))["feed.json"])["items"]
+    assert items[0]["summary"] == summary == json.loads(previews(kb))["papers"]["k"][4]
 
 
 def test_ids_stay_the_same_from_build_to_build(small_site, tmp_path):

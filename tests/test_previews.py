@@ -10,7 +10,7 @@ import pytest
 
 from support import REPO, write_tree
 from readinglist import load
-from readinglist.render.plain import plain_text
+from readinglist.text.plain import plain_text
 from readinglist.render.previews import previews
 
 sys.path.insert(0, str(REPO / "scripts"))

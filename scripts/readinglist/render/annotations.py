@@ -7,8 +7,8 @@ import html
 import re
 
 from ..model import KnowledgeBase
+from ..text.plain import plain_text
 from .citations import cite_text, link_citations
-from .plain import plain_text
 
 # What would open a heading, a quote or a list at the start of a block, escaped to stay text.
 _MARKER = re.compile(r"^([#>+*-])(?=\s)")
@@ -41,7 +41,7 @@ def _oneline_markdown(kb: KnowledgeBase, key: str, here: str) -> str | None:
 
 def oneline_text(kb: KnowledgeBase, key: str) -> str | None:
     """The one-line sentence as plain text, citations as (Author et al., year), math kept: for
-    preview cards and the tags page, which set it as text."""
+    preview cards, the tags page, page metadata and feeds, which set it as text."""
     note = kb.notes.get(key)
     if note is None or note.oneline is None:
         return None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from ..model import Change, KnowledgeBase
-from .oneline import plain
+from .annotations import oneline_text
 from .text import cite_label
 
 FEED_SIZE = 50
@@ -104,9 +104,8 @@ def json_feed(site: Site, chosen: list[Entry]) -> str:
 def _entry(kb: KnowledgeBase, site: Site, group: list[Change]) -> Entry:
     first = group[0]
     kinds = tuple(kind for kind in KIND_LABELS if any(c.kind == kind for c in group))
-    paper, note = kb.papers[first.key], kb.notes.get(first.key)
-    sentence = note.oneline_text if note else None
-    summary = plain(kb, sentence) if sentence else \
+    paper = kb.papers[first.key]
+    summary = oneline_text(kb, first.key) or \
         f"{cite_label(paper.authors, paper.year)}: {paper.title}"
     label = ", ".join(KIND_LABELS[k] for k in kinds)
     return Entry(f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{first.sha}/{first.key}')}", first.key,

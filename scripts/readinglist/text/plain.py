@@ -1,12 +1,12 @@
-"""A sentence of note Markdown as plain text, its math kept for KaTeX: what preview cards and the
-tags page show, where the text is set as text (never parsed as HTML) and links cannot go."""
+"""Markdown as plain text, its math kept for KaTeX: the one converter for everything set as text
+(never parsed as HTML) where links cannot go: preview cards, page metadata, feeds."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from ..text.latex import MATH
+from .latex import MATH
 
 _CODE = re.compile(r"(`+)(.+?)\1")
 _IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)|!?\[([^\[\]]*)\]"
