@@ -14,14 +14,13 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from readinglist import check, load
-from readinglist.diagnostic import sort
+from readinglist.diagnostic import sort_unique
 from readinglist.hooks.guards import article_problems, defuse, refused_early
 from readinglist.loaders.tree import walk
 from readinglist.render import (Site, downloads, feeds, fill_home, is_reserved, page_sources,
                                 render)
-from readinglist.render.connections import TOPICS
 from readinglist.render.search_index import lean_index
-from readinglist.render.uris import PAPERS
+from readinglist.render.uris import CONNECTIONS, PAPERS
 
 log = get_plugin_logger("readinglist")
 KATEX = Path("node_modules/katex/dist")
@@ -44,7 +43,7 @@ def on_files(files: Files, config) -> Files:
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     root = _root(config)
     kb, problems = load(root)
-    for diagnostic in sort(problems + check(kb)):
+    for diagnostic in sort_unique(problems + check(kb)):
         (log.error if diagnostic.severity == "error" else log.warning)(str(diagnostic))
     _keep_regular_files(files, root)
     for file in files:
@@ -111,7 +110,7 @@ def on_post_build(config) -> None:
 
 
 def _generated(config, uri: str, content: str, source: str | None) -> File:
-    off_nav = uri.startswith((f"{PAPERS}/", f"{TOPICS}/"))
+    off_nav = uri.startswith((f"{PAPERS}/", f"{CONNECTIONS}/"))
     file = File.generated(config, uri, content=content,
                           inclusion=InclusionLevel.NOT_IN_NAV if off_nav else
                           InclusionLevel.UNDEFINED)

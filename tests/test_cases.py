@@ -16,14 +16,14 @@ import yaml
 from support import CASES, case_files, write_tree
 from readinglist import check, load
 from readinglist.checks import all_codes
-from readinglist.diagnostic import sort
+from readinglist.diagnostic import sort_unique
 
 CASE_FILES = sorted((CASES / "checks").glob("*.yml"))
 
 
 def diagnose(root: Path) -> list[str]:
     kb, problems = load(root)
-    return [str(d) for d in sort(problems + check(kb))]
+    return [str(d) for d in sort_unique(problems + check(kb))]
 
 
 def read_case(path: Path) -> dict:

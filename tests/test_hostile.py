@@ -17,7 +17,7 @@ import yaml
 from support import CASES, case_files, outside_of, write_tree
 from readinglist import check, load
 from readinglist.cli import main
-from readinglist.diagnostic import sort
+from readinglist.diagnostic import sort_unique
 
 HOSTILE = sorted((CASES / "hostile").glob("*.yml"))
 SECONDS, MEBIBYTES = 1.0, 300
@@ -56,7 +56,7 @@ def files_of(spec: dict, outside: Path) -> dict:
 
 def diagnose(root: Path) -> list:
     kb, problems = load(root, history=False)
-    return sort(problems + check(kb))
+    return sort_unique(problems + check(kb))
 
 
 def read(case: Path) -> dict:

@@ -32,8 +32,9 @@ def warning(path: str, line: int, col: int, code: str, message: str) -> Diagnost
     return Diagnostic(path, max(line, 1), max(col, 1), code, message, "warning")
 
 
-def sort(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Sorted by path, line, code (then column and message, so output is stable)."""
+def sort_unique(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Each diagnostic once, sorted by path, line, code (then column and message, so output is
+    stable): a problem two checks see is reported once."""
     unique = set(diagnostics)
     return sorted(unique, key=lambda d: (d.path, d.line, d.code, d.col, d.message))
 

@@ -34,14 +34,14 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
 @dataclass(frozen=True)
-class Finding:
+class UnsafeMarkup:
     line: int
     col: int
     code: str
     message: str
 
 
-def scan(text: str, first_line: int = 1) -> list[Finding]:
+def scan(text: str, first_line: int = 1) -> list[UnsafeMarkup]:
     """Unsafe HTML, links and attribute lists in Markdown, outside fenced code and code spans."""
     if not _MAYBE_UNSAFE.search(text):   # most notes: no HTML, no links, no attribute lists
         return []
@@ -71,33 +71,33 @@ def _blank_code(text: str) -> str:
     return "\n".join(visible)
 
 
-def _link_findings(line: str, number: int) -> list[Finding]:
+def _link_findings(line: str, number: int) -> list[UnsafeMarkup]:
     found = []
     for pattern in (INLINE_LINK, LINK_DEFINITION):
         for match in pattern.finditer(line):
             url = match.group(1)
             scheme = unsafe_scheme(url)
             if scheme:
-                found.append(Finding(number, match.start(1) + 1, "unsafe-link",
+                found.append(UnsafeMarkup(number, match.start(1) + 1, "unsafe-link",
                                      f"link '{url[:60]}' uses the scheme '{scheme}:'; links may "
                                      "be http, https, mailto or relative"))
     return found
 
 
-def _attribute_findings(line: str, number: int) -> list[Finding]:
+def _attribute_findings(line: str, number: int) -> list[UnsafeMarkup]:
     found = []
     for match in _ATTR_LIST.finditer(_MATH.sub(lambda m: " " * len(m.group(0)), line)):
         for name in _ATTR_NAME.finditer(match.group(1)):
             lowered = name.group(1).lower()
             if lowered.startswith("on") or lowered in ("style", "src"):
                 col = match.start(1) + name.start(1) + 1
-                found.append(Finding(number, col, "unsafe-attribute", f"attribute list sets "
+                found.append(UnsafeMarkup(number, col, "unsafe-attribute", f"attribute list sets "
                                      f"'{name.group(1)}'; event handlers, style and src are not "
                                      "allowed (use a class)"))
     return found
 
 
-def _html_findings(text: str, first_line: int) -> list[Finding]:
+def _html_findings(text: str, first_line: int) -> list[UnsafeMarkup]:
     parser = _TagScanner(first_line)
     parser.feed(text)
     parser.close()
@@ -108,7 +108,7 @@ class _TagScanner(HTMLParser):
     def __init__(self, first_line: int):
         super().__init__(convert_charrefs=True)
         self.line_shift = first_line - 1   # not "offset": HTMLParser uses that name
-        self.findings: list[Finding] = []
+        self.findings: list[UnsafeMarkup] = []
 
     def handle_starttag(self, tag, attrs):
         line, col = self.getpos()
@@ -128,5 +128,5 @@ class _TagScanner(HTMLParser):
     handle_startendtag = handle_starttag
 
     def _report(self, where: tuple[int, int], code: str, message: str) -> None:
-        self.findings.append(Finding(where[0], where[1], code, message))
+        self.findings.append(UnsafeMarkup(where[0], where[1], code, message))
 

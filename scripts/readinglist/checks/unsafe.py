@@ -6,7 +6,7 @@ from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic, error
 from ..model import KnowledgeBase
-from .allowlist import Finding, scan
+from .allowlist import UnsafeMarkup, scan
 
 
 def check_unsafe_html(kb: KnowledgeBase) -> Iterable[Diagnostic]:
@@ -27,7 +27,7 @@ def _findings(kb: KnowledgeBase, code: str) -> Iterator[Diagnostic]:
             yield error(path, finding.line, finding.col, finding.code, finding.message)
 
 
-def unsafe_markup(kb: KnowledgeBase) -> tuple[tuple[str, Finding], ...]:
+def unsafe_markup(kb: KnowledgeBase) -> tuple[tuple[str, UnsafeMarkup], ...]:
     """Unsafe markup in notes and pages: found in one pass, reported by three checks."""
     return tuple((path, finding) for path, text, first in kb.texts()
                  for finding in scan(text, first))

@@ -22,8 +22,8 @@ from ..net.metadata import Endpoints
 from ..net.settings import ConfigError, load_verify_settings
 from .edit_commands import diff
 from .net_commands import progress
+from .output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, fail
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 NAMED = 10   # entries named in the summary of what was written
 
 
@@ -33,9 +33,9 @@ def run_abstracts(root: Path, args: argparse.Namespace) -> int:
         with locked(root):
             return _run(root, args, settings)
     except (AbstractsError, ConfigError) as exc:
-        return _fail(exc, EXIT_USAGE)
+        return fail(exc, EXIT_USAGE)
     except (LockedError, EditError, OSError, UnicodeDecodeError) as exc:
-        return _fail(exc, EXIT_PROBLEMS)
+        return fail(exc, EXIT_PROBLEMS)
 
 
 def _run(root: Path, args: argparse.Namespace, settings) -> int:
@@ -47,12 +47,12 @@ def _run(root: Path, args: argparse.Namespace, settings) -> int:
         endpoints = replace(endpoints, mailto=settings.mailto)
     outcome = fetch_abstracts(papers, Client(endpoints, settings, root / CACHE_FILE),
                               progress("asked arXiv for {done}/{total} entries"))
-    sys.stdout.write(diagnostic.format_text(diagnostic.sort(outcome.problems)))
+    sys.stdout.write(diagnostic.format_text(diagnostic.sort_unique(outcome.problems)))
     for remark in remarks + _remarks(outcome, args.offline, not papers and not args.keys):
         print(f"readinglist: {remark}", file=sys.stderr)
     if outcome.found:
         if _bib_bytes(root) != before:   # an editor saved bib/ while arXiv was asked
-            return _fail("bib/ changed during the run; nothing was written: run again "
+            return fail("bib/ changed during the run; nothing was written: run again "
                          "(arXiv's replies are cached)", EXIT_PROBLEMS)
         written = _write(root, plan_abstracts(root, kb, outcome.found), outcome, args.dry_run)
         if written != EXIT_OK:
@@ -64,7 +64,7 @@ def _write(root: Path, changes: list[Change], outcome: Outcome, dry_run: bool) -
     problems = new_errors(root, changes)
     if problems:
         sys.stderr.write(diagnostic.format_text(problems))
-        return _fail("the abstracts would break the checks above; nothing was written",
+        return fail("the abstracts would break the checks above; nothing was written",
                      EXIT_PROBLEMS)
     if dry_run:
         sys.stdout.write(diff(root, changes))
@@ -94,8 +94,3 @@ def _remarks(outcome: Outcome, offline: bool, all_done: bool) -> list[str]:
 def _bib_bytes(root: Path) -> dict[str, bytes]:
     """bib/ as it is now: its regular files (a link or a pipe there is never opened)."""
     return {path: read_regular(root, path) for path in walk(root, ("bib",)).listed("bib", ".bib")}
-
-
-def _fail(reason, code: int) -> int:
-    print(f"readinglist: {reason}", file=sys.stderr)
-    return code

@@ -14,8 +14,7 @@ from ..checks import check
 from ..loaders.knowledge import load
 from ..model import KnowledgeBase
 from ..render.export import dumps
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from .output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -226,4 +225,4 @@ def _refuse_errors(diagnostics: list[diagnostic.Diagnostic]) -> bool:
 def _diagnose(root: Path, history: bool = False) -> tuple[KnowledgeBase,
                                                           list[diagnostic.Diagnostic]]:
     kb, problems = load(root, history=history, parallel=True)
-    return kb, diagnostic.sort(problems + check(kb))
+    return kb, diagnostic.sort_unique(problems + check(kb))

@@ -21,8 +21,7 @@ from ..loaders.knowledge import load
 from ..loaders.tree import walk
 from ..loaders.yamltree import parse
 from ..net.metadata import Endpoints, FetchError, fetch_new
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from .output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, fail
 
 
 def run_add(root: Path, args: argparse.Namespace) -> int:
@@ -41,18 +40,18 @@ def run_add(root: Path, args: argparse.Namespace) -> int:
             return _land(root, changes, papers, args)
     except ExportError as exc:
         sys.stderr.write(format_text(exc.diagnostics))
-        return _fail("nothing was added", EXIT_PROBLEMS)
+        return fail("nothing was added", EXIT_PROBLEMS)
     except (AddError, EditError) as exc:
-        return _fail(exc, EXIT_USAGE if isinstance(exc, EditError) else EXIT_PROBLEMS)
+        return fail(exc, EXIT_USAGE if isinstance(exc, EditError) else EXIT_PROBLEMS)
     except (FetchError, LockedError, OSError, UnicodeDecodeError) as exc:
-        return _fail(exc, EXIT_PROBLEMS)
+        return fail(exc, EXIT_PROBLEMS)
 
 
 def _land(root: Path, changes: list[Change], papers, args) -> int:
     problems = new_errors(root, changes)
     if problems:
         sys.stderr.write(format_text(problems))
-        return _fail("the change would break the checks above; nothing was written",
+        return fail("the change would break the checks above; nothing was written",
                      EXIT_PROBLEMS)
     if args.dry_run:
         sys.stdout.write(diff(root, changes))
@@ -72,16 +71,16 @@ def _land(root: Path, changes: list[Change], papers, args) -> int:
 def run_new(root: Path, args: argparse.Namespace) -> int:
     kb, _ = load(root)
     if args.key not in kb.papers:
-        return _fail(f"'{args.key}' is not a key in bib/; add the paper first "
+        return fail(f"'{args.key}' is not a key in bib/; add the paper first "
                      "(readinglist add ID --to SECTION/TOPIC)", EXIT_PROBLEMS)
     path = f"notes/{args.key}.md"
     if (root / path).exists() and not (root / path).is_symlink():   # a link is refused below
-        return _fail(f"{path} already exists; edit it", EXIT_PROBLEMS)
+        return fail(f"{path} already exists; edit it", EXIT_PROBLEMS)
     try:
         with locked(root):
             apply(root, [Change(path, note_stub(root))])
     except (LockedError, OSError) as exc:
-        return _fail(exc, EXIT_PROBLEMS)
+        return fail(exc, EXIT_PROBLEMS)
     print(f"created {path}: describe the paper in the five parts, then run `readinglist check`")
     return EXIT_OK
 
@@ -99,7 +98,7 @@ def run_fmt(root: Path, args: argparse.Namespace) -> int:
         sys.stderr.write(exc.report())
         return EXIT_PROBLEMS
     except (LockedError, OSError, UnicodeDecodeError) as exc:
-        return _fail(exc, EXIT_PROBLEMS)
+        return fail(exc, EXIT_PROBLEMS)
     for change in changes:
         print(f"reformatted {change.path}")
     return EXIT_OK
@@ -131,8 +130,3 @@ def diff(root: Path, changes: list[Change]) -> str:
         out += difflib.unified_diff(old.splitlines(True), change.text.splitlines(True),
                                     f"a/{change.path}", f"b/{change.path}")
     return "".join(out)
-
-
-def _fail(reason, code: int) -> int:
-    print(f"readinglist: {reason}", file=sys.stderr)
-    return code

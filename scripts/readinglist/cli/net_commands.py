@@ -19,9 +19,7 @@ from ..net.external_links import CACHE_FILE, check_links
 from ..net.internal_links import internal_problems
 from ..net.link_list import collect, duplicates
 from ..net.settings import ConfigError, load_settings, load_verify_settings
-from .output import write_output
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from .output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, write_output
 
 
 def run_links(root: Path, args: argparse.Namespace) -> int:
@@ -50,7 +48,7 @@ def run_links(root: Path, args: argparse.Namespace) -> int:
                 found += [diagnostic.error(link.path, link.line, link.col, "broken-link",
                                            f"{link.url} is broken ({result.status})")
                           for link in links if link.target == result.target]
-    found = diagnostic.sort(found)
+    found = diagnostic.sort_unique(found)
     _emit(found, links, statuses, args)
     return EXIT_PROBLEMS if any(d.severity == "error" for d in found) else EXIT_OK
 
@@ -155,7 +153,7 @@ def run_verify(root: Path, args: argparse.Namespace) -> int:
     except FetchError as exc:
         print(f"readinglist: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    found = diagnostic.sort(found)
+    found = diagnostic.sort_unique(found)
     _write(diagnostic.FORMATS[args.format](found), args.output)
     if skipped:
         print(f"readinglist: {skipped} identifiers not in the cache were skipped (offline)",

@@ -18,9 +18,7 @@ from pathlib import Path
 
 from ..net.report import (ARTIFACT, LIST_CALL, ResultsError, build_report, gh_calls, issue_body,
                           open_issue_in, parse_results)
-from .output import write_output
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from .output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, write_output
 
 
 class GhError(RuntimeError):
@@ -40,7 +38,7 @@ def run_report(root: Path, args: argparse.Namespace) -> int:
         done = _sync_issue(report.failed, body, args.dry_run)
     except GhError as exc:
         print(f"readinglist: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_PROBLEMS
     print(done, file=sys.stderr)
     return EXIT_OK
 

@@ -16,7 +16,7 @@ from ..checks import check
 from ..diagnostic import Diagnostic
 from ..loaders.bibliography import read_papers
 from ..loaders.knowledge import load
-from ..model import KnowledgeBase, Section
+from ..model import NOTE_TEMPLATE, KnowledgeBase, Section
 from ..text.identifiers import (ARXIV_URL, DOI_PREFIX, arxiv_id, doi_key, expected_key,
                                 free_key, identities)
 from ..loaders.textfile import decode
@@ -26,7 +26,6 @@ from .insert import EditError, insert_entry, insert_item
 from .transaction import Change, decode_for_edit, read_existing
 
 BIB_FILE = "bib/references.bib"
-TEMPLATE = "notes/_template.md"
 
 
 class AddError(ValueError):
@@ -149,7 +148,7 @@ def plan(root: Path, kb: KnowledgeBase, papers: list[NewPaper], target: str) -> 
 
 
 def note_stub(root: Path) -> str:
-    template = read_existing(root, TEMPLATE)
+    template = read_existing(root, NOTE_TEMPLATE)
     if template is not None:
         return decode_for_edit(template)
     return "---\nstatus: to-read\ntags: []\n---\n\n**In one line.**\n"

@@ -24,7 +24,7 @@ FIELD_ORDER = ("title", "author", "editor", "year", "month", "journal", "booktit
                "video", "abstract")
 NAME_WIDTH = 13
 # What check says of a block or a value that cannot be read: fmt leaves such a file alone.
-UNREADABLE = frozenset({"bibtex-syntax", "duplicate-field"})
+UNFORMATTABLE = frozenset({"bibtex-syntax", "duplicate-field"})
 
 
 class UnformattableError(ValueError):
@@ -61,7 +61,7 @@ def field_line(field: Field) -> str:
 
 def format_file(text: str, path: str = "bib/references.bib") -> str:
     """The whole file in canonical form. Raises UnformattableError if a block cannot be read."""
-    unreadable = [d for d in read_papers(text, path)[2] if d.code in UNREADABLE]
+    unreadable = [d for d in read_papers(text, path)[2] if d.code in UNFORMATTABLE]
     if unreadable:
         raise UnformattableError(f"{path} has blocks that cannot be read; nothing was "
                                  "formatted (fix them first)", sorted(unreadable))

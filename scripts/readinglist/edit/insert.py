@@ -86,7 +86,6 @@ def insert_entry(text: str, key: str, entry: str) -> str:
     return text.rstrip("\n") + ("\n\n" if text.strip() else "") + entry + "\n"
 
 
-
 def insert_fields(text: str, new: dict[str, str]) -> str:
     """For each entry key in `new`, its field line added as the entry's last field. The file is
     parsed once; every other line stays as it was (a last field written without its comma gets

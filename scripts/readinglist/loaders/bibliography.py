@@ -11,7 +11,7 @@ from ..model import BibField, Paper
 from ..text.columns import column_of
 from .blocks import read_blocks
 from .expressions import READABLE, parse_value
-from .macros import Site, define, expand
+from .macros import WhereWritten, define, expand
 from .textfile import read_text
 from .tree import Tree
 
@@ -62,7 +62,7 @@ def _paper(entry: model.Entry, path: str, values: dict[str, str | None],
         if parts is not None and len(parts) == 1 and not parts[0].macro:   # most values
             value = parts[0].text
         else:
-            value = _expanded(written, parts, values, diagnostics, Site(
+            value = _expanded(written, parts, values, diagnostics, WhereWritten(
                 path, line, _column(entry, written), f"field '{name}' of '{entry.key}'"))
         if value is None:
             unresolved.add(name)
@@ -72,7 +72,7 @@ def _paper(entry: model.Entry, path: str, values: dict[str, str | None],
 
 
 def _expanded(written: model.Field, parts, values: dict[str, str | None],
-              diagnostics: list[Diagnostic], site: Site) -> str | None:
+              diagnostics: list[Diagnostic], site: WhereWritten) -> str | None:
     """A value with @string names in it, or one that cannot be read (reported here)."""
     if parts is not None:
         return expand(parts, values, site, diagnostics)

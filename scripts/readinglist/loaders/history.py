@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..model import Change, History
+from ..model import NOTE_TEMPLATE, History, PaperEvent
 from .patches import Commit, FileChange, apply, read_log
 
 GIT_LOG = ("git", "-c", "core.quotePath=false", "log", "--first-parent", "-m", "--reverse",
@@ -25,7 +25,6 @@ GIT_LOG = ("git", "-c", "core.quotePath=false", "log", "--first-parent", "-m", "
 _PAPER_LINE = re.compile(r"""^\s*-?\s*paper:\s*["']?([A-Za-z0-9_:.\-]+)["']?\s*(?:#.*)?$""")
 _NOTE = re.compile(r"^notes/([^/]+)\.md$")
 _STATUS = re.compile(r"""^status:\s*["']?([^"'#]*?)["']?\s*(?:#.*)?$""")
-TEMPLATE = "_template"
 
 
 def read_history(root: Path) -> History | None:
@@ -43,17 +42,18 @@ def replay(text: str) -> History:
     """Every change the commits of a log (oldest first) made, and each note's last day."""
     notes: dict[str, list[str]] = {}
     listed: Counter[str] = Counter()
-    changes: list[Change] = []
+    changes: list[PaperEvent] = []
     dates: dict[str, str] = {}
     count = 0
     for order, commit in enumerate(read_log(text)):
         count += 1
         found = _listing_changes(commit, listed)
         for file in commit.files:
-            if _NOTE.match(file.path) and not file.path.endswith(f"/{TEMPLATE}.md"):
+            if _NOTE.match(file.path) and file.path != NOTE_TEMPLATE:
                 found += _note_changes(file, notes)
                 dates[file.path] = commit.date[:10]
-        changes += [Change(kind, key, commit.sha, commit.date, order) for kind, key in found]
+        changes += [PaperEvent(kind, key, commit.sha, commit.date, order)
+                    for kind, key in found]
     dates = {path: day for path, day in dates.items() if path in notes}
     return History(tuple(changes), count, dates)
 

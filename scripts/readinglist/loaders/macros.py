@@ -24,7 +24,7 @@ MONTHS = {name[:3].lower(): name for name in (
 LIMIT = 2**20
 
 
-class Site(NamedTuple):
+class WhereWritten(NamedTuple):
     """Where a value is written, for the diagnostics about it."""
 
     path: str
@@ -37,7 +37,7 @@ class Site(NamedTuple):
 class Definition:
     name: str                        # as written
     parts: tuple[Part, ...] | None   # None: the value cannot be read
-    site: Site
+    site: WhereWritten
 
 
 def define(strings: Iterable[model.String],
@@ -52,7 +52,7 @@ def define(strings: Iterable[model.String],
     return values, diagnostics
 
 
-def expand(parts: tuple[Part, ...], values: dict[str, str | None], site: Site,
+def expand(parts: tuple[Part, ...], values: dict[str, str | None], site: WhereWritten,
            diagnostics: list[Diagnostic]) -> str | None:
     """The text of a value, or None if a name in it is undefined, looping or too long."""
     texts, complete = [], True
@@ -84,8 +84,9 @@ def _definitions(strings: Iterable[model.String],
     definitions: dict[str, Definition] = {}
     diagnostics: list[Diagnostic] = []
     for string in strings:
-        site = Site(path, string.start_line + 1, column_after_delimiter(string.raw, string.key),
-                    f"@string '{string.key}'")
+        site = WhereWritten(path, string.start_line + 1,
+                            column_after_delimiter(string.raw, string.key),
+                            f"@string '{string.key}'")
         first = definitions.get(string.key.lower())
         if first is not None:
             diagnostics.append(_at(site, "duplicate-string", f"{site.subject} is already "
@@ -147,5 +148,5 @@ def _report_loop(cycle: list[str], definitions: dict[str, Definition],
                            "braces"))
 
 
-def _at(site: Site, code: str, message: str) -> Diagnostic:
+def _at(site: WhereWritten, code: str, message: str) -> Diagnostic:
     return error(site.path, site.line, site.col, code, message)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..diagnostic import Diagnostic, error
-from ..model import Citation, Note, Position
+from ..model import NOTE_TEMPLATE, Citation, Note, Position
 from ..model import schema
 from ..text.citation import find_citations
 from .oneline import find_oneline
@@ -15,7 +15,6 @@ from .textfile import read_text
 from .tree import Tree
 from .yamltree import Scalar, parse
 
-TEMPLATE = "_template.md"
 _OPENING = re.compile(r"---\r?(\n|$)")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)\r?$", re.MULTILINE)
 
@@ -24,7 +23,7 @@ def load_notes(root: Path, listing: Tree) -> tuple[dict[str, Note], list[Diagnos
     notes, diagnostics = {}, []
     placeholder = _template_oneline(root, listing)
     for path in listing.listed("notes", ".md"):
-        if path == f"notes/{TEMPLATE}":
+        if path == NOTE_TEMPLATE:
             continue
         note, found = _load_note(root, path, placeholder)
         diagnostics += found
@@ -35,9 +34,9 @@ def load_notes(root: Path, listing: Tree) -> tuple[dict[str, Note], list[Diagnos
 
 def _template_oneline(root: Path, listing: Tree) -> str | None:
     """The template's one-line sentence, which a fresh stub still carries: not the paper's."""
-    if f"notes/{TEMPLATE}" not in listing.files:   # missing, or a link: never followed
+    if NOTE_TEMPLATE not in listing.files:   # missing, or a link: never followed
         return None
-    found = find_oneline(read_text(root, f"notes/{TEMPLATE}")[0], 1)
+    found = find_oneline(read_text(root, NOTE_TEMPLATE)[0], 1)
     return found.text if found else None
 
 

@@ -170,7 +170,6 @@ def _optional_key(reader: Reader, fields: dict[str, Node], name: str, what: str)
     return fields[name] if name in fields and reader.string(fields[name], what) else None
 
 
-
 def _values(scalars: tuple[Scalar, ...]) -> tuple[str, ...]:
     return tuple(scalar.value for scalar in scalars)
 

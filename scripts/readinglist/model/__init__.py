@@ -2,12 +2,12 @@
 
 Positions travel as Position(path, line, col); no parser's node type reaches here."""
 
-from .history import Change, History
+from .history import History, PaperEvent
 from .knowledge import KnowledgeBase, Placement
-from .notes import Citation, Note, Oneline, Page, Snippet
+from .notes import NOTE_TEMPLATE, Citation, Note, Oneline, Page, Snippet
 from .papers import BibField, Paper
 from .taxonomy import Item, Position, Section, Tag, Topic, walk_topics
 
-__all__ = ["BibField", "Change", "Citation", "History", "Item", "KnowledgeBase", "Note",
-           "Oneline", "Page", "Paper", "Placement", "Position", "Section", "Snippet", "Tag",
-           "Topic", "walk_topics"]
+__all__ = ["NOTE_TEMPLATE", "BibField", "Citation", "History", "Item", "KnowledgeBase", "Note",
+           "Oneline", "Page", "Paper", "PaperEvent", "Placement", "Position", "Section",
+           "Snippet", "Tag", "Topic", "walk_topics"]

@@ -8,7 +8,7 @@ KINDS = ("listed", "unlisted", "note-added", "note-changed", "note-removed", "re
 
 
 @dataclass(frozen=True)
-class Change:
+class PaperEvent:
     """One thing one commit did to one paper (a kind from KINDS)."""
 
     kind: str
@@ -20,7 +20,7 @@ class Change:
 
 @dataclass(frozen=True)
 class History:
-    changes: tuple[Change, ...]                                 # oldest first
+    changes: tuple[PaperEvent, ...]                             # oldest first
     commits: int                                                # commits that touched the list
     note_dates: dict[str, str] = field(default_factory=dict)   # note path -> last commit's day
 

@@ -64,7 +64,7 @@ class KnowledgeBase:
                        for path in self.unread)
 
     def listed_keys(self) -> set[str]:
-        return {p.item.text for p in self.placements() if p.item.kind == "paper"}
+        return {p.item.key for p in self.placements() if p.item.key is not None}
 
     def status(self, key: str) -> str | None:
         """The reading status the paper's note gives, None without a note or a status."""
@@ -76,8 +76,8 @@ class KnowledgeBase:
         candidates, a topic's suggestions and a section's source."""
         for placement in self.placements():
             item = placement.item
-            if item.kind == "paper":
-                yield item.text, Position(item.path, item.line, item.col)
+            if item.key is not None:
+                yield item.key, Position(item.path, item.line, item.col)
             yield from zip(item.candidates, item.candidates_at)
         for section in self.sections:
             if section.source is not None and section.source_at is not None:

@@ -7,6 +7,8 @@ from typing import NamedTuple
 
 from .taxonomy import Position
 
+NOTE_TEMPLATE = "notes/_template.md"   # the stub new notes start from: not a paper's note
+
 
 class Citation(NamedTuple):
     """A cited key, where it is written."""
@@ -39,7 +41,8 @@ class Note:
     tags_at: tuple[Position, ...] = ()      # where each tag is written
 
     @property
-    def oneline_text(self) -> str | None:
+    def oneline_markdown(self) -> str | None:
+        """The "In one line" sentence as written (Markdown), None when the note has none."""
         return self.oneline.text if self.oneline else None
 
 

@@ -17,7 +17,7 @@ class Position(NamedTuple):
 @dataclass(frozen=True)
 class Item:
     kind: Literal["paper", "todo", "question"]
-    text: str                      # the paper key, the todo line or the question
+    text: str                      # as written: the paper key, the todo line or the question
     candidates: tuple[str, ...]    # suggested paper keys for a todo
     path: str
     line: int
@@ -25,6 +25,11 @@ class Item:
     as_written: str | None = None  # the curator's words for a paper, when they are not its title
     reason: str | None = None      # for a todo: how its candidates relate to the curator's words
     candidates_at: tuple[Position, ...] = ()   # where each candidate is written
+
+    @property
+    def key(self) -> str | None:
+        """The paper's key for a paper item; None for a todo or a question."""
+        return self.text if self.kind == "paper" else None
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,7 @@ class Topic:
 
     def listed_keys(self) -> list[str]:
         """The curator's papers in the topic, in map order, once each."""
-        return list(dict.fromkeys(item.text for item in self.items if item.kind == "paper"))
+        return list(dict.fromkeys(item.key for item in self.items if item.key is not None))
 
     def suggested_keys(self) -> list[str]:
         """Our suggestions here in map order, once each: todo candidates, then suggestions."""

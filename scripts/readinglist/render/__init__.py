@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..model import KnowledgeBase
 from ..model.schema import SECTION_IDS
-from .connections import TOPICS, connection_pages
+from .connections import connection_pages
 from .export import dumps
 from .feeds import ATOM, JSON_FEED, Site, feeds
 from .home import fill_home
@@ -17,7 +17,7 @@ from .lists import bibliography_page, open_questions_page, progress_page, tags_p
 from .papers import paper_page
 from .previews import PREVIEWS, previews
 from .sections import section_page
-from .uris import PAPERS, paper_uri, section_uri
+from .uris import CONNECTIONS, PAPERS, paper_uri, section_uri
 
 DOWNLOADS = ("references.bib", "readinglist.json", PREVIEWS)
 FEEDS = (ATOM, JSON_FEED)
@@ -25,7 +25,7 @@ FIXED_PAGES = ("open-questions.md", "progress.md", "bibliography.md", "tags.md",
                "connections.md")
 # Source paths under these belong to the generator; docs/ must not use them.
 RESERVED = (tuple(section_uri(s) for s in SECTION_IDS) + FIXED_PAGES + DOWNLOADS + FEEDS
-            + (f"{PAPERS}/", f"{TOPICS}/"))
+            + (f"{PAPERS}/", f"{CONNECTIONS}/"))
 
 __all__ = ["render", "downloads", "feeds", "fill_home", "is_reserved", "page_sources", "Site",
            "RESERVED"]

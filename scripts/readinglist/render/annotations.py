@@ -39,7 +39,7 @@ def _oneline_markdown(kb: KnowledgeBase, key: str, here: str) -> str | None:
     return link_citations(kb, note.oneline.text, here)
 
 
-def oneline_text(kb: KnowledgeBase, key: str) -> str | None:
+def oneline_plain(kb: KnowledgeBase, key: str) -> str | None:
     """The one-line sentence as plain text, citations as (Author et al., year), math kept: for
     preview cards, the tags page, page metadata and feeds, which set it as text."""
     note = kb.notes.get(key)

@@ -14,12 +14,11 @@ from ..model import KnowledgeBase
 from .arcs import Arc, Row, arc_svg
 from .graph import UNPLACED, Graph, Group
 from .index import Index
-from .nodes import LEGEND, Names, count, figure, markdown_links, paper_rows
+from .nodes import LEGEND, Names, count, figure, figure_rows, markdown_links
 from .text import front_matter, md
-from .uris import page_url, rel
+from .uris import CONNECTIONS, page_url, rel
 
 HERE = "connections.md"
-TOPICS = "connections"
 AGGREGATE_ABOVE = 200
 ARCS_PER_TOPIC = 4          # the aggregated figure draws at most this many arcs a node
 
@@ -45,13 +44,13 @@ def connection_pages(kb: KnowledgeBase, index: Index) -> dict[str, str]:
 
 
 def topic_uri(group: Group) -> str:
-    return f"{TOPICS}/{group.section_id}/{group.topic_id}.md" if group.id else \
-        f"{TOPICS}/{UNPLACED.section.lower().replace(' ', '-')}.md"
+    return f"{CONNECTIONS}/{group.section_id}/{group.topic_id}.md" if group.id else \
+        f"{CONNECTIONS}/{UNPLACED.section.lower().replace(' ', '-')}.md"
 
 
 def _paper_figure_page(known: Names, graph: Graph) -> str:
     keys = list(graph.connected())
-    svg = arc_svg(paper_rows(known, graph, keys, HERE), [Arc(a, b) for a, b in graph.edges],
+    svg = arc_svg(figure_rows(known, graph, keys, HERE), [Arc(a, b) for a, b in graph.edges],
                   "rl-arcs-all", "Connections between the papers, in reading order")
     return "\n".join(_lead(len(keys), len(graph.edges)) + _beside(
         figure(svg, "An arc joins two papers when the note of one cites the other. Hover or "
@@ -97,7 +96,7 @@ def _topic_page(known: Names, graph: Graph, group: Group,
     here = topic_uri(group)
     keys = sorted({key for edge in edges for key in edge}, key=graph.rank.__getitem__)
     name = f"{group.section} › {group.topic}" if group.topic else group.section
-    svg = arc_svg(paper_rows(known, graph, keys, here), [Arc(a, b) for a, b in edges],
+    svg = arc_svg(figure_rows(known, graph, keys, here), [Arc(a, b) for a, b in edges],
                   "rl-arcs-topic", f"Connections of {name}")
     lead = (f"The papers of {md(name)} and every paper they connect with, in reading order. "
             f"[All topics]({rel(here, HERE)}).")

@@ -39,7 +39,7 @@ def _item(item: Item) -> dict:
         return {"todo": item.text, "candidates": list(item.candidates),
                 "reason": item.reason}
     if item.kind == "paper" and item.as_written:
-        return {"paper": item.text, "as_written": item.as_written}
+        return {"paper": item.key, "as_written": item.as_written}
     return {item.kind: item.text}
 
 
@@ -57,6 +57,6 @@ def _paper(kb: KnowledgeBase, key: str) -> dict:
         "tags": list(note.tags) if note else [],
         "note": note.path if note else None,
         "cites": list(dict.fromkeys(c.key for c in note.citations)) if note else [],
-        "oneline": note.oneline_text if note else None,
+        "oneline": note.oneline_markdown if note else None,
         "abstract": paper.abstract,
     }

@@ -16,8 +16,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from ..model import Change, KnowledgeBase
-from .annotations import oneline_text
+from ..model import KnowledgeBase, PaperEvent
+from .annotations import oneline_plain
 from .text import cite_label
 
 FEED_SIZE = 50
@@ -55,7 +55,7 @@ def feeds(kb: KnowledgeBase, site: Site) -> dict[str, str]:
 
 def entries(kb: KnowledgeBase, site: Site) -> list[Entry]:
     """The latest FEED_SIZE entries, newest first (by commit date, then by place in history)."""
-    grouped: dict[tuple[str, str], list[Change]] = {}
+    grouped: dict[tuple[str, str], list[PaperEvent]] = {}
     for change in kb.history.changes if kb.history else ():
         if change.kind in KIND_LABELS and change.key in kb.papers:
             grouped.setdefault((change.sha, change.key), []).append(change)
@@ -101,11 +101,11 @@ def json_feed(site: Site, chosen: list[Entry]) -> str:
     return json.dumps(feed, indent=2, ensure_ascii=False) + "\n"
 
 
-def _entry(kb: KnowledgeBase, site: Site, group: list[Change]) -> Entry:
+def _entry(kb: KnowledgeBase, site: Site, group: list[PaperEvent]) -> Entry:
     first = group[0]
     kinds = tuple(kind for kind in KIND_LABELS if any(c.kind == kind for c in group))
     paper = kb.papers[first.key]
-    summary = oneline_text(kb, first.key) or \
+    summary = oneline_plain(kb, first.key) or \
         f"{cite_label(paper.authors, paper.year)}: {paper.title}"
     label = ", ".join(KIND_LABELS[k] for k in kinds)
     return Entry(f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{first.sha}/{first.key}')}", first.key,

@@ -61,7 +61,7 @@ def build_graph(kb: KnowledgeBase, placements: tuple[Placement, ...]) -> Graph:
                for index, topic in enumerate(section.topics)}
     groups: dict[str, Group] = {}
     for placement in placements:
-        key = placement.item.text
+        key = placement.item.key
         if placement.item.kind == "paper" and key in kb.papers and key not in groups:
             groups[key] = _group(placement, numbers.get(id(placement.trail[0])))
     order = list(groups) + sorted(set(kb.papers) - set(groups))

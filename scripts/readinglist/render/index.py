@@ -16,14 +16,14 @@ Trail = tuple[Section, tuple[Topic, ...]]   # a section and the topics down to o
 class Index:
     placements: tuple[Placement, ...]
     listings: dict[str, tuple[Placement, ...]]          # paper key -> where it is listed
-    neighbours: dict[int, tuple[str | None, str | None]]  # id(placement) -> previous, next key
+    previous_next: dict[int, tuple[str | None, str | None]]  # id(placement) -> the keys beside
     cited_in: dict[str, tuple[str, ...]]                # paper key -> keys of citing notes
     graph: Graph                                        # who cites whom, in reading order
     names: Names                                        # titles and labels, decoded once
     suggested: dict[str, tuple[Trail, ...]] = field(default_factory=dict)  # ours, by key
 
     def around(self, placement: Placement) -> tuple[str | None, str | None]:
-        return self.neighbours[id(placement)]
+        return self.previous_next[id(placement)]
 
 
 def build_index(kb: KnowledgeBase) -> Index:
@@ -31,17 +31,17 @@ def build_index(kb: KnowledgeBase) -> Index:
     listings: dict[str, list[Placement]] = defaultdict(list)
     by_section: dict[str, list[Placement]] = defaultdict(list)
     for placement in placements:
-        if placement.item.kind == "paper" and placement.item.text in kb.papers:
-            listings[placement.item.text].append(placement)
+        if placement.item.key in kb.papers:
+            listings[placement.item.key].append(placement)
             by_section[placement.section.id].append(placement)
-    neighbours = {}
+    previous_next = {}
     for order in by_section.values():
-        keys = [p.item.text for p in order]
+        keys = [p.item.key for p in order]
         for i, placement in enumerate(order):
-            neighbours[id(placement)] = (keys[i - 1] if i > 0 else None,
-                                         keys[i + 1] if i + 1 < len(keys) else None)
+            previous_next[id(placement)] = (keys[i - 1] if i > 0 else None,
+                                            keys[i + 1] if i + 1 < len(keys) else None)
     graph = build_graph(kb, placements)
-    return Index(placements, {k: tuple(v) for k, v in listings.items()}, neighbours,
+    return Index(placements, {k: tuple(v) for k, v in listings.items()}, previous_next,
                  {k: tuple(sorted(v)) for k, v in graph.cited_by.items()}, graph,
                  names(kb, graph.order), _suggested(kb))
 

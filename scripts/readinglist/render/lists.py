@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import KnowledgeBase, Section, walk_topics
+from ..model.schema import STATUSES
 from .index import Index
 from .rows import paper_row, question_row, todo_row
 from .text import attr, front_matter, md
 from .timeline import timeline_section
 from .uris import rel, section_uri
-
-STATUSES = ("read", "reading", "to-read")
 
 
 def open_questions_page(kb: KnowledgeBase) -> str:
@@ -74,11 +73,11 @@ def progress_bar(kb: KnowledgeBase, keys: list[str]) -> str:
     if not total:
         return ('<div class="rl-meter"><span class="rl-bar__legend">No papers listed yet.'
                 '</span></div>')
-    summary = ", ".join(f"{counts[s]} {s.replace('-', ' ')}" for s in STATUSES)
+    summary = ", ".join(f"{counts[s]} {s.replace('-', ' ')}" for s in reversed(STATUSES))
     label = f"{summary} (of {total})"
     segments = "".join(
         f'<span class="rl-bar__{s}" style="width: {100 * counts[s] / total:.1f}%"></span>'
-        for s in STATUSES if counts[s])
+        for s in reversed(STATUSES) if counts[s])
     # A progress bar whose value is the papers read; its text says all three counts.
     return (f'<div class="rl-meter"><div class="rl-bar" role="progressbar" aria-valuemin="0" '
             f'aria-valuemax="{total}" aria-valuenow="{counts["read"]}" '

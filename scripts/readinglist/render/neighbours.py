@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .arcs import Arc, arc_svg
 from .index import Index
-from .nodes import LEGEND, count, figure, paper_rows
+from .nodes import LEGEND, count, figure, figure_rows
 from .text import attr
 from .uris import page_url
 
@@ -21,7 +21,7 @@ def local_view(index: Index, key: str, here: str) -> list[str]:
     keys = sorted({key, *cites, *cited_by}, key=graph.rank.__getitem__)
     arcs = [Arc(key, k) for k in cites] + [Arc(k, key) for k in cited_by]
     known = index.names
-    svg = arc_svg(paper_rows(known, graph, keys, here, current=key), arcs, "rl-arcs-local",
+    svg = arc_svg(figure_rows(known, graph, keys, here, current=key), arcs, "rl-arcs-local",
                   f"{known.titles[key]}: the papers it cites and the notes that cite it")
     caption = (f"Its note cites {count(len(cites), 'paper')} of the list; "
                f"{count(len(cited_by), 'note')} cite it. " + LEGEND +

@@ -45,7 +45,7 @@ def built_links(here: str):
     return lambda key: f"{prefix}{key}/"
 
 
-def paper_rows(known: Names, graph: Graph, keys: list[str], here: str,
+def figure_rows(known: Names, graph: Graph, keys: list[str], here: str,
                current: str | None = None) -> list[Row]:
     """Nodes for keys (in reading order) under the headings of their sections and topics."""
     rows: list[Row] = []

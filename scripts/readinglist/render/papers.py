@@ -7,7 +7,7 @@ import re
 from ..model import KnowledgeBase, Placement
 from ..text.latex import decode
 from ..text.prose import prose_lines
-from .annotations import abstract_section, oneline_text
+from .annotations import abstract_section, oneline_plain
 from .citations import link_citations
 from .index import Index, Trail
 from .neighbours import local_view
@@ -22,7 +22,7 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
     paper, note = kb.papers[key], kb.notes.get(key)
     here = paper_uri(key)
     tags = list(note.tags) if note else None
-    parts = [front_matter(title=paper.title, tags=tags or None, oneline=oneline_text(kb, key)),
+    parts = [front_matter(title=paper.title, tags=tags or None, oneline=oneline_plain(kb, key)),
              f"# {md(paper.title)}", "",
              '<div class="rl-meta" markdown>', byline(kb, key), *_published_as(paper), "",
              buttons(kb, key), "{ data-search-exclude }", "</div>", ""]
@@ -46,7 +46,7 @@ def _listed_under(kb: KnowledgeBase, listings: tuple[Placement, ...], index: Ind
         page = section_uri(placement.section.id)
         crumbs = [f"[{md(placement.section.title)}]({rel(here, page)})"]
         crumbs += [f"[{md(t.title)}]({rel(here, page, t.id)})" for t in placement.trail]
-        lines.append(f'- {" › ".join(crumbs)}{_neighbours(kb, index.around(placement), here)}')
+        lines.append(f'- {" › ".join(crumbs)}{_previous_next(kb, index.around(placement), here)}')
     return lines + [""]
 
 
@@ -70,7 +70,7 @@ def _suggested_under(trails: tuple[Trail, ...], here: str) -> list[str]:
     return lines + [""]
 
 
-def _neighbours(kb: KnowledgeBase, around: tuple[str | None, str | None], here: str) -> str:
+def _previous_next(kb: KnowledgeBase, around: tuple[str | None, str | None], here: str) -> str:
     """Previous and next paper along the section's reading order."""
     before, after = around
     links = []

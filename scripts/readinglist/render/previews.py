@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from ..model import KnowledgeBase
-from .annotations import oneline_text
+from .annotations import oneline_plain
 from .rows import STATUS_LABELS
 
 PREVIEWS = "previews.json"
@@ -32,5 +32,5 @@ def card(kb: KnowledgeBase, key: str) -> list[str]:
     venue = ", ".join(part for part in (paper.venue, paper.year) if part)
     status = kb.status(key)
     return [paper.title, authors, venue, STATUS_LABELS.get(status, status),
-            oneline_text(kb, key) or ""]
+            oneline_plain(kb, key) or ""]
 

@@ -43,7 +43,7 @@ def tallies(kb: KnowledgeBase) -> list[Tally]:
 
 def _tally(kb: KnowledgeBase, name: str, keys: list[str], ours: list[str], items) -> Tally:
     statuses = [kb.status(key) or "to-read" for key in keys]
-    written = [key for key in keys if key in kb.notes and kb.notes[key].oneline_text]
+    written = [key for key in keys if key in kb.notes and kb.notes[key].oneline_markdown]
     return Tally(name, len(keys), statuses.count("read"), statuses.count("reading"),
                  statuses.count("to-read"), len(written),
                  sum(item.kind == "todo" for item in items),

@@ -105,8 +105,8 @@ def question_row(item: Item) -> str:
 
 def item_row(kb: KnowledgeBase, item: Item, here: str) -> str:
     if item.kind == "paper":
-        return paper_row(kb, item.text, here, item.as_written) if item.text in kb.papers else \
-            f'<div class="rl-paper" markdown>{md(item.text)} (missing from the bibliography)</div>'
+        return paper_row(kb, item.key, here, item.as_written) if item.key in kb.papers else \
+            f'<div class="rl-paper" markdown>{md(item.key)} (missing from the bibliography)</div>'
     if item.kind == "todo":
         return todo_row(kb, item, here)
     return question_row(item)

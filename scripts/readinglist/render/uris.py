@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 
 PAPERS = "papers"
+CONNECTIONS = "connections"   # a topic's connections map, one page per topic
 
 
 def section_uri(section_id: str) -> str:
