@@ -19,7 +19,7 @@ from readinglist.hooks.guards import article_problems, defuse, refused_early
 from readinglist.loaders.tree import walk
 from readinglist.render import (Site, downloads, feeds, fill_home, is_reserved, page_sources,
                                 render)
-from readinglist.render.search_index import lean_index
+from readinglist.hooks.search_index import lean_index
 from readinglist.render.uris import CONNECTIONS, PAPERS
 
 log = get_plugin_logger("readinglist")

@@ -1,10 +1,10 @@
-"""[@key] in a note's Markdown, as links to the cited papers' pages (render/citations.py)."""
+"""[@key] in a note's Markdown, as links to the cited papers' pages (render/fragments/citations.py)."""
 
 from __future__ import annotations
 
 from support import write_tree
 from readinglist import load
-from readinglist.render.citations import cite_text, link_citations
+from readinglist.render.fragments.citations import cite_text, link_citations
 
 JONES = '[Jones and Müller, 2019](jones2019kernel.md "Kernel Methods for Deep Learning")'
 SMITH = '[Smith, 2020](smith2020deep.md "On Deep Networks")'

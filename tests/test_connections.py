@@ -18,9 +18,9 @@ from scripted_git import committed_kb
 from support import CASES
 from readinglist import load
 from readinglist.render import Site, feeds, render
-from readinglist.render import connections
+from readinglist.render.figures import connections
 from readinglist.render.index import build_index
-from readinglist.render.timeline import points, timeline_svg
+from readinglist.render.figures.timeline import points, timeline_svg
 
 EXPECTED = CASES / "connections" / "expected"
 SITE = Site("A test list", "https://example.org/list/", "What the tests read")

@@ -11,7 +11,7 @@ from scripted_git import clean_kb, site_project
 from support import build_site
 from test_site import section_after, soup
 from readinglist.render.index import build_index
-from readinglist.render.timeline import points
+from readinglist.render.figures.timeline import points
 
 XLINK = "xlink:href"
 

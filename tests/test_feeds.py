@@ -17,9 +17,9 @@ from scripted_git import clean_kb, commit, init, site_project
 from support import REPO, build_site
 from readinglist import load
 from readinglist.render import Site, feeds
-from readinglist.render.feeds import FEED_SIZE, Entry
-from readinglist.render.feeds import atom as write_atom
-from readinglist.render.previews import previews
+from readinglist.render.files.feeds import FEED_SIZE, Entry
+from readinglist.render.files.feeds import atom as write_atom
+from readinglist.render.files.previews import previews
 
 SITE_URL = "https://example.org/list/"
 # What JSON Feed 1.1 requires of a feed and of each item.

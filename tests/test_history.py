@@ -11,8 +11,8 @@ from support import write_tree
 from readinglist import load
 from readinglist.loaders import history as history_module
 from readinglist.loaders.history import read_history
-from readinglist.render.lists import progress_page
-from readinglist.render.timeline import points
+from readinglist.render.pages.lists import progress_page
+from readinglist.render.figures.timeline import points
 
 DAY = "2024-05-0{}T12:00:00+00:00"
 NOTE = "---\nstatus: {}\ntags: []\n---\n\n{}\n"

@@ -11,7 +11,7 @@ import pytest
 from support import REPO, write_tree
 from readinglist import load
 from readinglist.text.plain import plain_text
-from readinglist.render.previews import previews
+from readinglist.render.files.previews import previews
 
 sys.path.insert(0, str(REPO / "scripts"))
 from bench.generate import generate  # noqa: E402

@@ -14,7 +14,7 @@ import statistics
 
 import pytest
 
-from readinglist.render.search_index import BUDGET_BYTES, lean_index, paper_shares
+from readinglist.hooks.search_index import BUDGET_BYTES, lean_index, paper_shares
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +69,8 @@ def test_each_paper_is_found_by_each_authors_family_name(index, kb):
 
 
 def test_each_paper_is_found_by_each_of_its_tags(index, kb):
-    missed = [(key, tag.value) for key, note in kb.notes.items() for tag in note.tags
-              if f"papers/{key}/" not in find(index, tag.value)]
+    missed = [(key, tag) for key, note in kb.notes.items() for tag in note.tags
+              if f"papers/{key}/" not in find(index, tag)]
     assert missed == []
 
 

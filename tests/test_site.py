@@ -295,6 +295,6 @@ def test_empty_topics_show_our_suggestions_apart_from_the_curators_picks(built_s
     page = soup(built_site, "models/index.html")
     rows = section_after(page, "linear-regression")
     suggested = [a["href"] for el in rows for a in el.select("div.rl-paper--suggested a.rl-title")]
-    assert suggested == [f"../papers/{s.value}/" for s in linear.suggestions]
+    assert suggested == [f"../papers/{key}/" for key in linear.suggestions]
     label = [el for el in rows if "rl-suggestions__label" in (el.get("class") or [])]
     assert label and "not the curator's picks" in label[0].get_text()

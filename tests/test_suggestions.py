@@ -8,8 +8,8 @@ import pytest
 from support import write_tree
 from readinglist import check, load
 from readinglist.render import render
-from readinglist.render.export import export
-from readinglist.render.home import pillars
+from readinglist.render.files.export import export
+from readinglist.render.pages.home import pillars
 
 MODELS = """\
 id: models

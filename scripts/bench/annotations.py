@@ -29,7 +29,7 @@ sys.path[:0] = [str(REPO / "scripts"), str(REPO / "tests")]
 from bench.generate import generate  # noqa: E402
 from fakes import FakeScholarlyServer  # noqa: E402
 from readinglist import load  # noqa: E402
-from readinglist.render.previews import previews  # noqa: E402
+from readinglist.render.files.previews import previews  # noqa: E402
 
 BUDGET = 400          # bytes per paper, gzipped
 INTERVAL = 0.05       # seconds between two arXiv requests in the benchmark (3 for real)

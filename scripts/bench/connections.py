@@ -67,11 +67,11 @@ def stage_times(root: Path, repeat: int) -> dict:
     from readinglist import load
     from readinglist.loaders.history import read_history
     from readinglist.render import Site, feeds
-    from readinglist.render.connections import connection_pages
-    from readinglist.render.neighbours import local_view
-    from readinglist.render.graph import build_graph
+    from readinglist.render.figures.connections import connection_pages
+    from readinglist.render.figures.neighbours import local_view
+    from readinglist.render.figures.graph import build_graph
     from readinglist.render.index import build_index
-    from readinglist.render.timeline import timeline_section
+    from readinglist.render.figures.timeline import timeline_section
     from readinglist.render.uris import paper_uri
 
     kb, _ = load(root)

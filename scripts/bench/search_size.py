@@ -16,7 +16,7 @@ from bench.generate import generate
 from bench.measure import Gate, Result, env, table
 from bench.site_build import HOOKS_SITE, REPO, site_project, site_root
 from readinglist import load
-from readinglist.render.search_index import BUDGET_BYTES, PaperShare, paper_shares
+from readinglist.hooks.search_index import BUDGET_BYTES, PaperShare, paper_shares
 
 INDEX = Path("search/search_index.json")
 

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from find_chromium import NoChromium, find_chromium
-from readinglist.render.connections import AGGREGATE_ABOVE
+from readinglist.render.figures.connections import AGGREGATE_ABOVE
 from support import REPO, build_site
 
 # Without these, Chromium phones home at start-up, which this sandbox (rightly) refuses.

@@ -21,10 +21,9 @@ def first_result_to(page, keys: list[str]):
 
 def test_searching_a_tag_finds_a_paper_that_carries_it(visit, kb):
     # The tags sit only on each paper's own entry now; the rarest one-word tag narrows the list.
-    counts = Counter(tag.value for note in kb.notes.values() for tag in note.tags
-                     if "-" not in tag.value)
+    counts = Counter(tag for note in kb.notes.values() for tag in note.tags if "-" not in tag)
     tag = min(counts, key=lambda t: (counts[t], t))
-    tagged = [key for key, note in kb.notes.items() if tag in {t.value for t in note.tags}]
+    tagged = [key for key, note in kb.notes.items() if tag in note.tags]
     page = search(visit, tag)
     first_result_to(page, tagged).click()
     page.wait_for_url("**/papers/**")

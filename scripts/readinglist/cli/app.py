@@ -13,7 +13,7 @@ from .. import diagnostic
 from ..checks import check
 from ..loaders.knowledge import load
 from ..model import KnowledgeBase
-from ..render.export import dumps
+from ..render.files.export import dumps
 from .output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
@@ -186,7 +186,7 @@ def _stats(root: Path, args: argparse.Namespace) -> int:
     kb, diagnostics = _diagnose(root)
     if _refuse_errors(diagnostics):
         return EXIT_PROBLEMS
-    from ..render.progress import table, tallies
+    from .tallies import table, tallies
     rows = tallies(kb)
     sys.stdout.write(json.dumps([row.as_json() for row in rows], indent=2) + "\n"
                      if args.format == "json" else table(rows))

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from ..model import KnowledgeBase
 from ..model.schema import SECTION_IDS
-from .connections import connection_pages
-from .export import dumps
-from .feeds import ATOM, JSON_FEED, Site, feeds
-from .home import fill_home
+from .figures.connections import connection_pages
+from .files.export import dumps
+from .files.feeds import ATOM, JSON_FEED, Site, feeds
+from .pages.home import fill_home
 from .index import build_index
-from .lists import bibliography_page, open_questions_page, progress_page, tags_page
-from .papers import paper_page
-from .previews import PREVIEWS, previews
-from .sections import section_page
+from .pages.lists import bibliography_page, open_questions_page, progress_page, tags_page
+from .pages.papers import paper_page
+from .files.previews import PREVIEWS, previews
+from .pages.sections import section_page
 from .uris import CONNECTIONS, PAPERS, paper_uri, section_uri
 
 DOWNLOADS = ("references.bib", "readinglist.json", PREVIEWS)

@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model import KnowledgeBase, Placement, Section, Topic, walk_topics
-from .graph import Graph, build_graph
-from .nodes import Names, names
+from .figures.graph import Graph, build_graph
+from .figures.nodes import Names, names
 
 Trail = tuple[Section, tuple[Topic, ...]]   # a section and the topics down to one topic
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import KnowledgeBase
+from ...model import KnowledgeBase
 from .arcs import Row
 from .graph import Graph
-from .text import cite_label
-from .uris import page_url, paper_uri, rel
+from ..markup import cite_label
+from ..uris import page_url, paper_uri, rel
 
 LEGEND = ('<p class="rl-arcs-legend"><span class="rl-arcs-legend__out">papers its note '
           'cites</span> <span class="rl-arcs-legend__in">notes that cite it</span></p>')

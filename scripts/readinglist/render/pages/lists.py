@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import KnowledgeBase, Section, walk_topics
-from ..model.schema import STATUSES
-from .index import Index
-from .rows import paper_row, question_row, todo_row
-from .text import attr, front_matter, md
-from .timeline import timeline_section
-from .uris import rel, section_uri
+from ...model import KnowledgeBase, Section, walk_topics
+from ...model.schema import STATUSES
+from ..index import Index
+from ..fragments.rows import paper_row, question_row, todo_row
+from ..markup import attr, front_matter, md
+from ..figures.timeline import timeline_section
+from ..uris import rel, section_uri
 
 
 def open_questions_page(kb: KnowledgeBase) -> str:

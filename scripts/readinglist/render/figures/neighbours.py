@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from .arcs import Arc, arc_svg
-from .index import Index
+from ..index import Index
 from .nodes import LEGEND, count, figure, figure_rows
-from .text import attr
-from .uris import page_url
+from ..markup import attr
+from ..uris import page_url
 
 CONNECTIONS = "connections.md"
 

@@ -16,9 +16,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from ..model import KnowledgeBase, PaperEvent
-from .annotations import oneline_plain
-from .text import cite_label
+from ...model import KnowledgeBase, PaperEvent
+from ..fragments.annotations import oneline_plain
+from ..markup import cite_label
 
 FEED_SIZE = 50
 ATOM, JSON_FEED = "feed.xml", "feed.json"

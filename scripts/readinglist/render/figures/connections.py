@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import KnowledgeBase
+from ...model import KnowledgeBase
 from .arcs import Arc, Row, arc_svg
 from .graph import UNPLACED, Graph, Group
-from .index import Index
+from ..index import Index
 from .nodes import LEGEND, Names, count, figure, figure_rows, markdown_links
-from .text import front_matter, md
-from .uris import CONNECTIONS, page_url, rel
+from ..markup import front_matter, md
+from ..uris import CONNECTIONS, page_url, rel
 
 HERE = "connections.md"
 AGGREGATE_ABOVE = 200

@@ -6,8 +6,8 @@ measurement. Realism grows to the right, analytical tractability upwards.
 
 from __future__ import annotations
 
-from ..model import Section, Topic
-from .text import attr
+from ...model import Section, Topic
+from ..markup import attr
 
 WIDTH, HEIGHT = 720, 400
 LEFT, RIGHT, TOP, BOTTOM = 70, 130, 30, 60

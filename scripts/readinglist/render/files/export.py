@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Item, KnowledgeBase, Section, Topic
+from ...model import Item, KnowledgeBase, Section, Topic
 
 VERSION = 1
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import KnowledgeBase, Placement
+from ...model import KnowledgeBase, Placement
 
 UNPLACED_TITLE = "Not in a topic"
 

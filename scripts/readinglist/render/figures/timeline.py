@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import History
+from ...model import History
 from .svg import n as _n
-from .text import attr
+from ..markup import attr
 
 # (css name, legend, the change that adds one, the change that takes one away)
 SERIES = (("listed", "Papers listed", "listed", "unlisted"),

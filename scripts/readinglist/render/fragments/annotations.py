@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 import re
 
-from ..model import KnowledgeBase
-from ..text.plain import plain_text
+from ...model import KnowledgeBase
+from ...text.plain import plain_text
 from .citations import cite_text, link_citations
 
 # What would open a heading, a quote or a list at the start of a block, escaped to stay text.

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 
-from ..model import KnowledgeBase, Placement
-from ..text.latex import decode
-from ..text.prose import prose_lines
-from .annotations import abstract_section, oneline_plain
-from .citations import link_citations
-from .index import Index, Trail
-from .neighbours import local_view
-from .rows import bibtex_block, buttons, byline
-from .text import front_matter, md
-from .uris import paper_uri, rel, section_uri
+from ...model import KnowledgeBase, Placement
+from ...text.latex import decode
+from ...text.prose import prose_lines
+from ..fragments.annotations import abstract_section, oneline_plain
+from ..fragments.citations import link_citations
+from ..index import Index, Trail
+from ..figures.neighbours import local_view
+from ..fragments.rows import bibtex_block, buttons, byline
+from ..markup import front_matter, md
+from ..uris import paper_uri, rel, section_uri
 
 _HEADING = re.compile(r"^(#{1,5})(\s)")
 

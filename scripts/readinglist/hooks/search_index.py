@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from ..model import KnowledgeBase
-from .uris import PAPERS
+from ..render.uris import PAPERS
 
 # Per paper, the index carries the note's text plus at most this: title, authors, venue, year,
 # tags and the index's own structure (locations, field names).

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
-from ..model import KnowledgeBase
-from .annotations import oneline_plain
-from .rows import STATUS_LABELS
+from ...model import KnowledgeBase
+from ..fragments.annotations import oneline_plain
+from ..fragments.rows import STATUS_LABELS
 
 PREVIEWS = "previews.json"
 SHOWN_AUTHORS = 3

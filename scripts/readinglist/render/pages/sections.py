@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..model import KnowledgeBase, Section, Topic
-from .frontier import frontier_svg
-from .rows import item_row, paper_row
-from .text import attr, cite_label, front_matter, md
-from .uris import paper_uri, rel, section_uri
+from ...model import KnowledgeBase, Section, Topic
+from ..figures.frontier import frontier_svg
+from ..fragments.rows import item_row, paper_row
+from ..markup import attr, cite_label, front_matter, md
+from ..uris import paper_uri, rel, section_uri
 
 FRONTIER_CAPTION = ("Schematic: each model's place on the curve is its rank along the frontier, "
                     "not a measured value. Click a point to jump to its topic; hover for what it "

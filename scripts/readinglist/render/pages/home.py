@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import KnowledgeBase
+from ...model import KnowledgeBase
 from .lists import progress_bar
-from .text import md
-from .uris import paper_uri, rel, section_uri
+from ..markup import md
+from ..uris import paper_uri, rel, section_uri
 
 PILLARS = "<!-- readinglist:pillars -->"
 RECENT = "<!-- readinglist:recent -->"

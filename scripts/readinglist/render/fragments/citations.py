@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..model import KnowledgeBase, Paper
-from ..text.citation import replace_citations
-from .text import attr, cite_label, md
-from .uris import paper_uri, rel
+from ...model import KnowledgeBase, Paper
+from ...text.citation import replace_citations
+from ..markup import attr, cite_label, md
+from ..uris import paper_uri, rel
 
 
 def link_citations(kb: KnowledgeBase, markdown: str, here: str) -> str:

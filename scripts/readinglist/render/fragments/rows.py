@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Item, KnowledgeBase
+from ...model import Item, KnowledgeBase
 from .annotations import abstract_toggle, oneline_after, oneline_block
-from .text import attr, md
-from .uris import arxiv_abs, arxiv_pdf, doi_url, paper_uri, rel
+from ..markup import attr, md
+from ..uris import arxiv_abs, arxiv_pdf, doi_url, paper_uri, rel
 
 STATUS_LABELS = {"to-read": "to read", "reading": "reading", "read": "read", None: "no note yet"}
 

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 
 from .svg import n as _n
-from .text import attr
+from ..markup import attr
 
 ROW = 20            # height of a node row
 HEADING = 24        # height of a section or topic row

@@ -1,0 +1,1 @@
+"""Figures, SVG with text alternatives: the frontier, the connections maps, the timeline."""

@@ -1,0 +1,1 @@
+"""Fragments several pages share: rows of items, buttons, one-line sentences, abstracts, citations."""
