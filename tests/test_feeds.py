@@ -110,6 +110,7 @@ def test_an_entry_summarises_the_note_in_its_one_line(small_site):
     ("`x*y` is code", "x*y is code"),
     ("this &amp; that", "this & that"),
     ("see [Adam](https://e.org/wiki/Adam_(optimizer)).", "see Adam."),
+    ("patterns [A][B] … [A] → [B]", "patterns [A][B] … [A] → [B]"),
 ])
 def test_a_summary_is_the_plain_text_a_preview_card_shows(tmp_path, markdown, summary):
     root = init(tmp_path / "kb")

@@ -10,7 +10,7 @@ import pytest
 
 from support import REPO, write_tree
 from readinglist import load
-from readinglist.text.plain import plain_text
+from readinglist.text.plain import link_labels, plain_text
 from readinglist.render.files.previews import previews
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -59,11 +59,16 @@ def test_the_one_line_on_a_card_is_plain_text_with_its_math(base_tree):
     ("**bold _and_ nested**", "bold and nested"),
     (r"snake_case_name and \*stars\* stay", "snake_case_name and *stars* stay"),
     (r"math $x_1 * y_2$ and $$\sum_i a_i$$ kept", r"math $x_1 * y_2$ and $$\sum_i a_i$$ kept"),
-    ("![alt](img.png) and [text][ref] and <https://e.org>", "alt and text and https://e.org"),
+    ("![alt](img.png) and [text][ref] and <https://e.org>", "alt and [text][ref] and https://e.org"),
     ("a {: .class } b", "a b"),
 ])
 def test_plain_text_drops_markdown_and_keeps_math(markdown, text):
     assert plain_text(markdown) == text
+
+
+def test_a_reference_link_is_its_text_only_when_the_note_defines_its_label():
+    labels = link_labels("[Ref]: https://e.org\n")
+    assert plain_text("[text][ref], [Ref][] and [A][B]", labels) == "text, Ref and [A][B]"
 
 
 def test_preview_data_fits_its_budget_whatever_the_size_of_the_list(tmp_path):

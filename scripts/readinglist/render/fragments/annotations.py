@@ -7,7 +7,7 @@ import html
 import re
 
 from ...model import KnowledgeBase
-from ...text.plain import plain_text
+from ...text.plain import link_labels, plain_text
 from .citations import cite_text, link_citations
 
 # What would open a heading, a quote or a list at the start of a block, escaped to stay text.
@@ -45,7 +45,7 @@ def oneline_plain(kb: KnowledgeBase, key: str) -> str | None:
     note = kb.notes.get(key)
     if note is None or note.oneline is None:
         return None
-    return plain_text(cite_text(kb, note.oneline.text))
+    return plain_text(cite_text(kb, note.oneline.text), link_labels(note.body))
 
 
 def abstract_toggle(kb: KnowledgeBase, key: str) -> list[str]:
