@@ -13,6 +13,10 @@ REPO = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).parent / "cases"
 BASE = CASES / "base"
 FAKE_REPO_URL = "https://github.com/example/readinglist"
+# The base note's sections after its one-line sentence: a case ends its own note with
+# "{rest of the base note}" to stay complete, so a new check of notes changes no other case.
+BASE_NOTE = BASE / "notes/smith2020deep.md"
+REST_OF_THE_BASE_NOTE = BASE_NOTE.read_text(encoding="utf-8").partition("\n## ")[2]
 # In files outside the tree under test, which no check, command or build may read or publish.
 MARKER = "bytes-from-outside-the-repository-7f3a9c"
 
@@ -59,8 +63,10 @@ def outside_of(root: Path) -> Path:
 
 def case_files(files: dict, outside: Path | None = None) -> dict:
     """The files of a YAML case: text; {bytes: [...]} exact bytes (invalid UTF-8); {link: target}
-    a symbolic link; {fifo: true} a named pipe. '{outside}' stands for a folder beside the tree."""
+    a symbolic link; {fifo: true} a named pipe. '{outside}' stands for a folder beside the tree,
+    '{rest of the base note}' for the base note's sections (Setting, Main result, Why it is here)."""
     def place(text: str) -> str:
+        text = text.replace("{rest of the base note}", f"\n## {REST_OF_THE_BASE_NOTE}")
         return text.replace("{outside}", str(outside)) if outside else text
 
     def value(body):
