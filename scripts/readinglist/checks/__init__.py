@@ -11,8 +11,8 @@ from .bibliography import (check_duplicate_identifier, check_invalid_arxiv_id, c
                            check_unsupported_field)
 from .markdown import check_heading_without_space, check_list_after_paragraph, \
     check_shallow_nested_list
-from .notes import check_orphan_note, check_unknown_citation, check_unknown_status, \
-    check_unknown_tag
+from .notes import check_missing_why, check_orphan_note, check_unknown_citation, \
+    check_unknown_status, check_unknown_tag
 from .taxonomy import check_duplicate_id, check_duplicate_item, check_invalid_id, \
     check_unknown_paper
 from .snippets import check_invalid_snippet, check_missing_snippet, check_unsafe_snippet
@@ -24,6 +24,7 @@ CHECKS = (
     check_invalid_year, check_key_convention, check_duplicate_identifier, check_unlisted_paper,
     check_unsupported_field,
     check_orphan_note, check_unknown_status, check_unknown_tag, check_unknown_citation,
+    check_missing_why,
     check_unsafe_html, check_unsafe_link, check_unsafe_attribute, check_unsafe_snippet,
     check_missing_snippet, check_invalid_snippet,
     check_markup_in_abstract, check_unbalanced_math, check_long_abstract,

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
-from ..diagnostic import Diagnostic, error
+from ..diagnostic import Diagnostic, error, warning
 from ..model import KnowledgeBase
 from ..model.schema import STATUSES
+from ..text.prose import prose_lines
+
+WHY = "Why it is here"
+_WHY_HEADING = re.compile(rf"^ {{0,3}}#{{1,6}}[ \t]+{WHY}[ \t]*#*[ \t]*$", re.IGNORECASE)
 
 
 def check_orphan_note(kb: KnowledgeBase) -> Iterable[Diagnostic]:
@@ -42,3 +47,14 @@ def check_unknown_citation(kb: KnowledgeBase) -> Iterable[Diagnostic]:
                 yield error(note.path, citation.line, citation.col, "unknown-citation",
                             f"citation '@{citation.key}' names no entry in bib/; fix the key "
                             "or add the paper")
+
+
+def check_missing_why(kb: KnowledgeBase) -> Iterable[Diagnostic]:
+    for note in kb.notes.values():
+        if not kb.complete(note.path):   # its front matter could not be read: reported already
+            continue
+        lines = note.body.split("\n")
+        if not any(_WHY_HEADING.match(lines[index]) for index in prose_lines(lines)):
+            yield warning(note.path, note.line, 1, "missing-why", f"note '{note.key}' has no "
+                          f"'## {WHY}' section; say there where the paper sits in the map and "
+                          "what it adds")
