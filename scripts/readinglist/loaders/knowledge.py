@@ -16,6 +16,7 @@ from .bibliography import Paper, load_papers
 from .history import History, note_dates, read_history
 from .notes import Note, load_notes
 from .pages import Page, load_pages
+from .shape import FieldText
 from .snippets import Snippet, find_snippets
 from .taxonomy import Item, Section, Tag, Topic, load_sections, load_tags, walk_topics
 from .traps import Trap, traps
@@ -75,6 +76,13 @@ class KnowledgeBase:
                  for thing in find(note.body, note.body_line)]
         found += [(page.path, thing) for page in self.pages for thing in find(page.text, page.line)]
         return tuple(found)
+
+    def taxonomy_texts(self) -> Iterator[FieldText]:
+        """Every text the taxonomy files hold, with its position, in file order."""
+        for section in self.sections:
+            yield from section.texts
+        for tag in self.tags:
+            yield from tag.texts
 
     def known(self, key: str) -> bool:
         """A key in bib/, or one whose entry is broken (and already reported)."""

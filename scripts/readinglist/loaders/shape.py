@@ -7,6 +7,20 @@ from dataclasses import dataclass, field
 from ..diagnostic import Diagnostic, error
 from .yamltree import Mapping, Node, Scalar, Sequence, describe_type, scalar_type
 
+
+
+@dataclass(frozen=True)
+class FieldText:
+    """A text value of a taxonomy file, with the position of its first character."""
+
+    what: str        # how a message names it: "topic title", "section intro", "'reason'"
+    value: str
+    path: str
+    line: int
+    col: int
+    plain: bool      # written without quotes or block indicators: columns run as in the value
+
+
 _KIND = {Mapping: "a mapping", Sequence: "a list", Scalar: "a string"}
 
 
@@ -16,6 +30,8 @@ class Reader:
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Every text read, with its position: what checks of values (markup, links) look at.
+    texts: list[FieldText] = field(default_factory=list)
 
     def report(self, node: Node | Scalar, code: str, message: str) -> None:
         self.diagnostics.append(error(self.path, node.line, node.col, code, message))
@@ -48,6 +64,7 @@ class Reader:
             self.report(node, "yaml-type-trap", f"{what} {node.value} reads as "
                         f"{describe_type(kind)} in YAML, not text; quote it: \"{node.value}\"")
             return None
+        self.texts.append(FieldText(what, node.value, self.path, node.line, node.col, node.plain))
         return node.value
 
     def items(self, node: Node | None, what: str) -> tuple[Node, ...]:

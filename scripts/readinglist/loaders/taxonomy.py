@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 from ..diagnostic import Diagnostic, error
-from .shape import Reader
+from .shape import FieldText, Reader
 from .textfile import read_text
 from .tree import Tree
 from .yamltree import Node, Scalar, parse
@@ -56,6 +56,7 @@ class Section:
     col: int
     source: Scalar | None = None      # the key of the work the section follows
     source_note: str | None = None    # how the section relates to that work
+    texts: tuple[FieldText, ...] = ()  # every text in the file, topics' and items' included
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Tag:
     path: str
     line: int
     col: int
+    texts: tuple[FieldText, ...] = ()  # its id and description as written
 
 
 def load_sections(root: Path, listing: Tree) -> tuple[tuple[Section, ...], list[Diagnostic]]:
@@ -100,11 +102,13 @@ def load_tags(root: Path, listing: Tree) -> tuple[tuple[Tag, ...], list[Diagnost
     tags = []
     for node in reader.items((fields or {}).get("tags"), "'tags'"):
         tag = reader.fields(node, "a tag", *schema.TAG)
+        read = len(reader.texts)
         if tag is None or reader.string(tag.get("id"), "tag id") is None:
             continue
         description = reader.string(tag.get("description"), "tag description") if \
             "description" in tag else None
-        tags.append(Tag(tag["id"].value, description, TAGS_FILE, node.line, node.col))
+        tags.append(Tag(tag["id"].value, description, TAGS_FILE, node.line, node.col,
+                        tuple(reader.texts[read:])))
     return tuple(tags), reader.diagnostics
 
 
@@ -137,7 +141,7 @@ def _load_section(root: Path, path: str) -> tuple[Section | None, list[Diagnosti
         topics=_read_topics(reader, fields.get("topics")), path=path, line=tree.line, col=tree.col,
         source=_optional_key(reader, fields, "source", "section source"),
         source_note=_optional(reader, fields, "source_note", "section source_note"))
-    return section, reader.diagnostics
+    return replace(section, texts=tuple(reader.texts)), reader.diagnostics
 
 
 def _read_order(reader: Reader, node: Node | None) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from ..loaders.identifiers import is_web_url
 from ..loaders.knowledge import KnowledgeBase
 from ..loaders.taxonomy import Item
 from .annotations import abstract_toggle, oneline_after, oneline_block
 from .text import attr, md
-from .uris import arxiv_abs, arxiv_pdf, doi_url, paper_uri, rel
+from .uris import arxiv_abs, arxiv_pdf, doi_url, link_target, paper_uri, rel
 
 STATUS_LABELS = {"to-read": "to read", "reading": "reading", "read": "read", None: "no note yet"}
 
@@ -46,7 +47,9 @@ def buttons(kb: KnowledgeBase, key: str) -> str:
                         ("video", "Video")):
         if paper.get(name):
             links.append((label, paper.get(name)))
-    rendered = [f'[{label}](<{url}>){{ .rl-button }}' for label, url in links]
+    # `check` reports any other scheme (unsafe-url); the site never links one, whatever it is.
+    rendered = [f'[{label}](<{link_target(url)}>){{ .rl-button }}' for label, url in links
+                if is_web_url(url)]
     return " ".join(rendered + [status_chip(kb, key)])
 
 
