@@ -77,7 +77,7 @@ def build_site(source: Path, site: Path, strict: bool = True,
     """mkdocs build (--strict unless told) of the tree at source into site."""
     env = {**os.environ, "READINGLIST_REPO_URL": FAKE_REPO_URL, "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    return subprocess.run([str(mkdocs), "build", *(["--strict"] if strict else []),
+    return subprocess.run([str(mkdocs), "build", "--strict" if strict else "--no-strict",
                            "--site-dir", str(site)],
                           cwd=source, env=env, capture_output=True, text=True, timeout=timeout)
 
