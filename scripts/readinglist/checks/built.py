@@ -23,7 +23,8 @@ SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data", "livescript"})
 _NO_OP_LINK = 'href="javascript:void(0)"'
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _SCRIPT_START = re.compile(r"<script", re.IGNORECASE)
-_SOURCE = re.compile(r'^\s*src="([A-Za-z0-9_./-]+\.js)"\s*$')
+# A script of the site's own: a path on the site (never `//host/...`) to a .js file.
+_SOURCE = re.compile(r'^\s*src="(?!.*//)([A-Za-z0-9_./-]+\.js)"\s*$')
 _CONFIG = re.compile(r'^\s*id="__config"\s+type="application/json"\s*$')
 _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
@@ -72,8 +73,8 @@ def page_problems(page: str, scripts: tuple[re.Pattern, ...]) -> list[str]:
     outside = page[:start] + page[end:] if article else page
     problems, rest = _judge_scripts(outside, scripts)
     rest = rest.replace(_NO_OP_LINK, " " * len(_NO_OP_LINK))
-    if _suspect(rest):
-        problems += fragment_problems(rest)
+    if _suspect(rest):   # each script left in it is reported above already
+        problems += [p for p in fragment_problems(rest) if p != "a <script> element"]
     if _suspect(article):
         problems += [f"{problem} in the article" for problem in fragment_problems(article)]
     return problems

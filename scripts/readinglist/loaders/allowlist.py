@@ -20,7 +20,6 @@ SAFE_TAGS = frozenset("a abbr b br code dd del details div dl dt em figcaption f
                       "th thead tr u ul".split())
 SAFE_ATTRIBUTES = frozenset("class id title href open markdown colspan rowspan align".split())
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 URL_ATTRIBUTES = frozenset({"href", "src", "xlink:href", "action", "formaction", "data"})
 
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>|<[^<>@\s]+@[^<>@\s]+>")
@@ -30,14 +29,6 @@ _ATTR_NAME = re.compile(r"(?:^|[\s])([A-Za-z_:][-\w:.]*)\s*=")
 # A tag, an inline link, a link definition, an attribute list: without one, nothing to check.
 _MAYBE_UNSAFE = re.compile(r"<[A-Za-z!/?]|\]\(|^\s{0,3}\[[^\]\n]+\]:|\{[^}\n]*=", re.MULTILINE)
 _TAG_START = re.compile(r"<[A-Za-z!/?]")
-# In a built article (lowered), anything that could run: a script; a handler, whatever comes
-# before it (browsers read `<svg/onload=...>` and `title="x"onclick=...`); a script scheme; a
-# character reference or control character in an attribute value (`javascript&colon;`,
-# `javascr&#105;pt:`, a tab inside the scheme). One search each: Python's re tries every branch
-# of an alternation at every position, which is several times slower.
-_SUSPECTS = tuple(re.compile(pattern) for pattern in (
-    r"<script", r"on[^\s/=>]*\s*=", r"script[\s\x00-\x20\x7f]*[:&]", r"data[\s\x00-\x20\x7f]*[:&]",
-    r"=\s*[\"'][^\"'>]*[&\x00-\x1f\x7f]", r"=[^\s\"'>]*&"))
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
@@ -137,37 +128,3 @@ class _TagScanner(HTMLParser):
 
     def _report(self, where: tuple[int, int], code: str, message: str) -> None:
         self.findings.append(Finding(where[0], where[1], code, message))
-
-
-def article_problems(page_html: str) -> list[str]:
-    """Scripts, event handlers and script URLs inside a built page's article, which holds only
-    what notes and pages put there: the theme's own scripts live outside it."""
-    start, end = page_html.find("<article"), page_html.rfind("</article>")
-    article = page_html[start:end] if 0 <= start <= end else ""
-    if not _suspect(article.lower()):
-        return []   # nothing that could run: no need to parse the page
-    scanner = _BuiltScanner()
-    scanner.feed(article)
-    scanner.close()
-    return scanner.problems
-
-
-def _suspect(article: str) -> bool:
-    return any(pattern.search(article) for pattern in _SUSPECTS)
-
-
-class _BuiltScanner(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "script":
-            self.problems.append("a <script> element in the article")
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.problems.append(f"an event handler '{name}' on <{tag}>")
-            elif name in URL_ATTRIBUTES and value and unsafe_scheme(value) in SCRIPT_SCHEMES:
-                self.problems.append(f"a {unsafe_scheme(value)}: URL in {name} on <{tag}>")
-
-    handle_startendtag = handle_starttag
