@@ -7,27 +7,45 @@ and keep links, special files and snippets of files outside the repository off t
 from __future__ import annotations
 
 import logging
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from readinglist import check, load
 from readinglist.diagnostic import sort_unique
-from readinglist.hooks.guards import article_problems, defuse, refused_early
+from readinglist.hooks.built import file_problems, theme_scripts
+from readinglist.hooks.guards import defuse, refused_early
+from readinglist.hooks.search_index import lean_index
 from readinglist.loaders.tree import walk
 from readinglist.render import (Site, downloads, feeds, fill_home, is_reserved, page_sources,
                                 render)
-from readinglist.hooks.search_index import lean_index
+from readinglist.render.markup import escaped_meta
 from readinglist.render.uris import CONNECTIONS, PAPERS
 
 log = get_plugin_logger("readinglist")
 KATEX = Path("node_modules/katex/dist")
 KATEX_FILES = ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js")
+# The files the post-build guard reads whole: pages, figures, feeds, the search index.
+_READ = (".html", ".svg", ".xml", ".json")
+
+
+@dataclass
+class _Build:
+    """What on_build_error needs of the build it ends (MkDocs passes it the error only)."""
+
+    site_dir: Path | None = None
+
+
+_BUILD = _Build()
 
 
 def on_config(config):
+    _BUILD.site_dir = Path(config.site_dir)
     # MkDocs lists docs/ through links to folders, and the theme reads its templates itself,
     # both before on_files could drop anything: such links stop the build here.
     refused = refused_early(_root(config))
@@ -71,12 +89,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return markdown
 
 
-def on_post_page(output: str, page, config) -> str:
-    # The last line of defence: whatever reached the built page, no script may run from it.
-    for problem in article_problems(output):
-        log.error(f"{page.file.src_uri}: the built page carries {problem}; find it in the "
-                  "source (readinglist check names it) and remove it")
-    return output
+def on_page_content(html: str, page, config, files) -> str:
+    # The theme prints titles and front matter into <title>, the header, the navigation and
+    # <meta> without escaping them: give it escaped text (the search index takes it too).
+    page.meta = escaped_meta(page.meta, page.title or "", Markup)
+    return html
 
 
 def _root(config) -> Path:
@@ -104,9 +121,35 @@ def _say_without_site_url(config) -> None:
 
 def on_post_build(config) -> None:
     # Hooks run after the theme's plugins, so Material's search index is already written.
-    index = Path(config.site_dir) / "search" / "search_index.json"
+    site = Path(config.site_dir)
+    index = site / "search" / "search_index.json"
     if index.is_file():
         index.write_text(lean_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+    # The last line of defence: whatever reached a built file, no script may run from it.
+    problems = _built_problems(site, config.theme.dirs)
+    for problem in problems:
+        log.error(problem)
+    if problems:
+        raise PluginError("the built site carries the markup above, which could run in a "
+                          "reader's browser; nothing of this build is kept. readinglist "
+                          "check names the value in its source")
+
+
+def on_build_error(error) -> None:
+    # A refused build leaves no page behind: MkDocs writes each page as it goes, so whoever
+    # served the folder after a failed build would serve what made it fail.
+    if _BUILD.site_dir is not None and _BUILD.site_dir.is_dir():
+        for child in _BUILD.site_dir.iterdir():
+            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+
+
+def _built_problems(site: Path, theme_dirs: list[str]) -> list[str]:
+    templates = [p.read_text(encoding="utf-8") for folder in theme_dirs
+                 for p in sorted(Path(folder).rglob("*.html")) if p.is_file()]
+    scripts = theme_scripts(templates)
+    return [f"{path.relative_to(site).as_posix()}: the built file carries {problem}"
+            for path in sorted(site.rglob("*")) if path.suffix in _READ and path.is_file()
+            for problem in file_problems(path.name, path.read_text(encoding="utf-8"), scripts)]
 
 
 def _generated(config, uri: str, content: str, source: str | None) -> File:

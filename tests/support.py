@@ -17,6 +17,13 @@ FAKE_REPO_URL = "https://github.com/example/readinglist"
 # "{rest of the base note}" to stay complete, so a new check of notes changes no other case.
 BASE_NOTE = BASE / "notes/smith2020deep.md"
 REST_OF_THE_BASE_NOTE = BASE_NOTE.read_text(encoding="utf-8").partition("\n## ")[2]
+
+
+def complete(note: str) -> str:
+    """A test's own note with the base note's sections after it, so that it stays complete."""
+    return f"{note}\n## {REST_OF_THE_BASE_NOTE}"
+
+
 # In files outside the tree under test, which no check, command or build may read or publish.
 MARKER = "bytes-from-outside-the-repository-7f3a9c"
 
@@ -83,7 +90,7 @@ def build_site(source: Path, site: Path, strict: bool = True,
     """mkdocs build (--strict unless told) of the tree at source into site."""
     env = {**os.environ, "READINGLIST_REPO_URL": FAKE_REPO_URL, "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    return subprocess.run([str(mkdocs), "build", *(["--strict"] if strict else []),
+    return subprocess.run([str(mkdocs), "build", "--strict" if strict else "--no-strict",
                            "--site-dir", str(site)],
                           cwd=source, env=env, capture_output=True, text=True, timeout=timeout)
 

@@ -139,6 +139,22 @@ def test_crossref_metadata_makes_a_proceedings_entry(base_tree, scholarly):
             "  doi           = {10.1000/conf.7},\n}") in bib
 
 
+def test_fetched_markup_reaches_the_entry_as_text(base_tree, scholarly, capsys):
+    scholarly.crossref["10.1000/jats.1"] = {
+        "type": "journal-article",
+        "title": ["<i>In vivo</i> H<sub>2</sub>O and the &lt;img src=x onerror=alert(1)&gt; tag"],
+        "author": [{"family": "Noether", "given": "Emmy"}],
+        "issued": {"date-parts": [[2020]]}, "container-title": ["<b>Journal</b> of Things"],
+        "DOI": "10.1000/jats.1"}
+    assert run(base_tree, "add", "10.1000/jats.1", "--to", "models/networks") == 0
+    bib = (base_tree / "bib/references.bib").read_text()
+    assert ("title         = {In vivo H2O and the \\textless{}img src=x onerror=alert(1)> tag}"
+            in bib)
+    assert "journal       = {Journal of Things}" in bib
+    capsys.readouterr()
+    assert run(base_tree, "check") == 0
+
+
 def test_bibtex_file_adds_every_entry_under_its_conventional_key(base_tree, tmp_path):
     export = tmp_path / "zotero.bib"
     export.write_text("@article{Zotero_1, title={Deep {Kernels}}, author={Ng, Andrew},"

@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support import write_tree
+from support import complete, write_tree
 
 UNLISTED = {"bib/supplement.bib": "@misc{doe2021fine,\n  title = {Fine},\n  author = {Doe, Jo},\n"
             "  year = {2021},\n  url = {https://example.org/fine},\n}\n"}
-BAD_STATUS = {"notes/jones2019kernel.md": "---\nstatus: done\n---\n"}
+BAD_STATUS = {"notes/jones2019kernel.md": complete("---\nstatus: done\n---\n")}
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import material
 import pytest
 from bs4 import BeautifulSoup
 
 from support import FAKE_REPO_URL, REPO, build_site, write_tree
 from readinglist import load
+from readinglist.hooks.built import page_problems, theme_scripts
 from readinglist.render import page_sources, render
 
 FRONTIER = ["Linear regression", "Kernel regression", "NNGP / NTK", "Linear networks", "RFMs",
@@ -209,38 +212,25 @@ def test_what_a_note_could_not_check_is_said_on_its_page(built_site):
     assert "abstract not found in a stored source" in warning.get_text()
 
 
-def test_a_note_carrying_payloads_fails_the_build(site_tree, tmp_path):
+@pytest.mark.parametrize("strict", [True, False], ids=["strict", "lenient"])
+def test_a_note_carrying_payloads_fails_the_build_and_leaves_no_page(site_tree, tmp_path,
+                                                                       strict):
     note = site_tree / "notes/jacot2018neural.md"
     note.write_text(note.read_text() + "\n<img src=x onerror=alert(1)>\n\n"
                     "[demo](javascript:alert(1))\n\nText {: onclick=\"alert(1)\" }\n")
-    result = build_site(site_tree, tmp_path / "site")
-    assert result.returncode != 0
+    site = tmp_path / "site"
+    result = build_site(site_tree, site, strict=strict)
+    assert result.returncode == 1
     for code in ("unsafe-html", "unsafe-link", "unsafe-attribute"):
         assert f": {code}: " in result.stderr
-
-
-def test_the_post_build_scan_catches_script_in_the_article(caplog):
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("hooks", REPO / "scripts/mkdocs_hooks.py")
-    hooks = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hooks)
-
-    class Page:
-        class file:
-            src_uri = "papers/x.md"
-
-    html = ('<html><head><script src="assets/theme.js"></script></head><body><article '
-            'class="md-content__inner"><p onmouseover="steal()">x</p><script>steal()</script>'
-            '<a href="  JAVASCRIPT:steal()">y</a></article><script>theme()</script></body>')
-    assert hooks.on_post_page(html, Page, None) == html
-    messages = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
-    assert len(messages) == 3 and all(m.startswith("readinglist: papers/x.md: the built page ")
-                                      for m in messages)
-    assert "a <script> element in the article" in messages[0] + messages[1] + messages[2]
+    if not strict:   # the checks' errors do not stop a lenient build; the guard does
+        assert "papers/jacot2018neural/index.html: the built file carries an event handler " \
+            "'onerror' on <img> in the article" in result.stderr
+    assert list(site.rglob("*")) == []
 
 
 @pytest.mark.parametrize("markup, problem", [
-    ("<SCRIPT>x()</SCRIPT>", "a <script> element in the article"),
+    ("<SCRIPT>x()</SCRIPT>", "a <script> element"),
     ('<p title="x"onclick="x()">y</p>', "an event handler 'onclick' on <p>"),
     ("<svg/onload=x()></svg>", "an event handler 'onload' on <svg>"),
     ('<a href="JaVaScRiPt:x()">y</a>', "a javascript: URL in href on <a>"),
@@ -253,22 +243,22 @@ def test_the_post_build_scan_catches_script_in_the_article(caplog):
         "named-entity-colon", "unquoted-numeric-colon", "entity-in-scheme", "tab-in-scheme",
         "data-url"])
 def test_the_post_build_scan_sees_each_obfuscation_alone(markup, problem):
-    from readinglist.hooks.guards import article_problems
     page = f'<html><body><article class="md-content__inner">{markup}</article></body></html>'
-    assert article_problems(page) == [problem]
+    assert page_problems(page, ()) == [f"{problem} in the article"]
 
 
 def test_the_post_build_scan_leaves_escaped_text_and_query_strings_alone():
-    from readinglist.hooks.guards import article_problems
     page = ('<article><p>Q &amp; A: see <a href="https://e.org/?a=1&amp;b=2" title="on &amp; '
             'off">data: one = two, script: none</a></p></article>')
-    assert article_problems(page) == []
+    assert page_problems(page, ()) == []
 
 
-def test_built_pages_carry_no_script_in_their_articles(built_site):
-    from readinglist.hooks.guards import article_problems
-    assert [p for p in built_site.rglob("*.html")
-            if article_problems(p.read_text(encoding="utf-8"))] == []
+def test_every_built_page_passes_the_guard_whole(built_site):
+    folders = [REPO / "docs/overrides", Path(material.__file__).parent / "templates"]
+    scripts = theme_scripts(p.read_text(encoding="utf-8") for f in folders for p in f.rglob("*.html"))
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 80
+    assert [p for p in pages if page_problems(p.read_text(encoding="utf-8"), scripts)] == []
 
 
 def test_models_cites_the_thesis_its_frontier_follows(built_site):
@@ -298,3 +288,55 @@ def test_empty_topics_show_our_suggestions_apart_from_the_curators_picks(built_s
     assert suggested == [f"../papers/{key}/" for key in linear.suggestions]
     label = [el for el in rows if "rl-suggestions__label" in (el.get("class") or [])]
     assert label and "not the curator's picks" in label[0].get_text()
+
+
+def test_serve_shows_a_refused_rebuild_and_serves_no_page(site_tree, tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    page = f"http://127.0.0.1:{port}/papers/jacot2018neural/"
+
+    def status() -> int | None:
+        try:
+            with urllib.request.urlopen(page, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+        except OSError:
+            return None
+
+    def wait_for(done) -> bool:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and not done():
+            time.sleep(0.5)
+        return done()
+
+    said = tmp_path / "serve.log"
+    log = said.open("w")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    temporary = tmp_path / "tmp"   # where serve builds: tempfile.mkdtemp(prefix="mkdocs_")
+    temporary.mkdir()
+    server = subprocess.Popen([str(mkdocs), "serve", "--no-strict", "-a", f"127.0.0.1:{port}"],
+                              cwd=site_tree, stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, "TMPDIR": str(temporary)})
+    try:
+        assert wait_for(lambda: status() == 200)
+        note = site_tree / "notes/jacot2018neural.md"
+        note.write_text(note.read_text() + "\n<img src=x onerror=alert(1)>\n")
+        assert wait_for(lambda: "nothing of this build is kept" in said.read_text())
+        # MkDocs holds requests until a build succeeds; the folder it serves holds nothing.
+        assert status() != 200
+        served = [p for p in temporary.glob("mkdocs_*") if p.is_dir()]
+        assert len(served) == 1 and list(served[0].iterdir()) == []
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    assert "papers/jacot2018neural/index.html: the built file carries an event handler " \
+        "'onerror' on <img> in the article" in said.read_text()

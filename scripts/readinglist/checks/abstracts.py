@@ -102,14 +102,15 @@ def _report(kb: KnowledgeBase, find) -> Iterable[Diagnostic]:
     for paper in kb.papers.values():
         field = paper.field("abstract")
         for problem in find(field.value) if field else ():
-            line, col = _position(paper, field, problem.offset)
+            line, col = value_position(paper, field, problem.offset)
             make = warning if problem.severity == "warning" else error
             yield make(paper.path, line, col, problem.code,
                        f"entry '{paper.key}': {problem.message}")
 
 
-def _position(paper: Paper, field, offset: int) -> tuple[int, int]:
-    """Line and column in the file of a character of the field's value."""
+def value_position(paper: Paper, field, offset: int) -> tuple[int, int]:
+    """Line and column in the file of a character of the field's value (its name's position
+    when the value is not written out: a macro or a concatenation)."""
     lines = paper.raw.split("\n")
     row = field.line - paper.line
     start = sum(len(line) + 1 for line in lines[:row])

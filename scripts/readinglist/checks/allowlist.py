@@ -20,7 +20,6 @@ SAFE_TAGS = frozenset("a abbr b br code dd del details div dl dt em figcaption f
                       "th thead tr u ul".split())
 SAFE_ATTRIBUTES = frozenset("class id title href open markdown colspan rowspan align".split())
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 URL_ATTRIBUTES = frozenset({"href", "src", "xlink:href", "action", "formaction", "data"})
 
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>|<[^<>@\s]+@[^<>@\s]+>")
@@ -129,4 +128,3 @@ class _TagScanner(HTMLParser):
 
     def _report(self, where: tuple[int, int], code: str, message: str) -> None:
         self.findings.append(UnsafeMarkup(where[0], where[1], code, message))
-

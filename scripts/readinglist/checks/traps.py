@@ -2,7 +2,9 @@
 
 Each trap was confirmed by rendering it with the site's extensions: a list right after a
 paragraph line joins the paragraph, a nested item indented less than four spaces flattens into
-its parent list, and `#Heading` becomes a heading (where CommonMark previews show text).
+its parent list, and `#Heading` becomes a heading (where CommonMark previews show text). A
+heading line (`#` in the first column, or a setext underline under a block's first line) and a
+rule end a block as a blank line does, so the line after one starts a new paragraph or list.
 """
 
 from __future__ import annotations
@@ -13,8 +15,13 @@ from typing import NamedTuple
 from ..text.prose import prose_lines
 
 _ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?=[^#\s])")
+# Python-Markdown's own patterns: a heading's '#' stands in the first column (' #x' is text),
+# a rule may be indented up to three spaces.
+_HEADING = re.compile(r"^#{1,6}(?=[^#\s])")
+_RULE = re.compile(r"^ {0,3}(?:(?:-+ {0,2}){3,}|(?:_+ {0,2}){3,}|(?:\*+ {0,2}){3,})$")
+_UNDERLINE = re.compile(r"^[=-]+ *$")
 _NOT_PROSE = ("|", "<", "!!!", "???", ">", "{", "$$", ":")
+_PARAGRAPH = ("first", "para")    # a paragraph's first line may yet be a setext heading's text
 _MAYBE = re.compile(r"^ *(?:[-*+] |\d{1,9}[.)] |#)", re.MULTILINE)
 
 
@@ -30,43 +37,48 @@ def traps(text: str, first_line: int = 1) -> list[Trap]:
     if not _MAYBE.search(text):
         return []
     lines, found = text.split("\n"), []
-    state, after_blank, items, in_math, previous = None, True, [], False, -2
+    block, items, in_math, previous = None, [], False, -2
     for index in prose_lines(lines):
         line = lines[index]
         if index != previous + 1:            # a fenced block ends whatever came before it
-            state, after_blank, items = None, True, []
+            block, items = None, []
         previous = index
         if line.strip().startswith("$$") and line.count("$$") == 1:
             in_math = not in_math
-            continue
-        if in_math:
-            continue
-        if not line.strip():
-            after_blank = True
-            continue
-        where = first_line + index
-        item = _ITEM.match(line)
-        if item:
-            found += _item_traps(len(item.group(1)), state, after_blank, items, where)
-            items.append(len(item.group(1)))
-            state = "list"
-        elif _HEADING.match(line):
-            found.append(_heading(line, where))
-            state = "other"
-        elif after_blank or state is None:
-            indented = line.startswith("    ")
-            if not indented:
-                items = []
-            state = "list" if indented and items else \
-                ("other" if line.lstrip().startswith(_NOT_PROSE) or line.lstrip().startswith("#")
-                 else "para")
-        after_blank = False
+        elif not in_math:
+            found += _line_traps(line, block, items, first_line + index)
+            block, items = _after(line, block, items)
     return found
 
 
-def _item_traps(indent: int, state: str | None, after_blank: bool, items: list[int],
-                where: int) -> list[Trap]:
-    if state == "para" and not after_blank and indent < 4:
+def _line_traps(line: str, block: str | None, items: list[int], where: int) -> list[Trap]:
+    if line.startswith("#"):
+        return [_heading(line, where)] if _HEADING.match(line) else []
+    item = _ITEM.match(line)
+    if item and not _RULE.match(line):
+        return _item_traps(len(item.group(1)), block, items, where)
+    return []
+
+
+def _after(line: str, block: str | None, items: list[int]) -> tuple[str | None, list[int]]:
+    """The block a line leaves open (None: the next line starts one) and the items above it."""
+    if not line.strip():
+        return None, items
+    if line.startswith("#") or _RULE.match(line) or \
+            (block == "first" and _UNDERLINE.match(line)):
+        return None, []
+    item = _ITEM.match(line)
+    if item:
+        return "list", items + [len(item.group(1))]
+    if block is not None:
+        return ("para" if block == "first" else block), items
+    if line.startswith("    ") and items:
+        return "list", items
+    return ("other" if line.lstrip().startswith(_NOT_PROSE) else "first"), []
+
+
+def _item_traps(indent: int, block: str | None, items: list[int], where: int) -> list[Trap]:
+    if block in _PARAGRAPH and indent < 4:
         return [Trap(where, indent + 1, "list-after-paragraph",
                      "a list starts on the line after a paragraph, so the site runs it into "
                      "the paragraph (Python-Markdown needs a blank line before a list); add a "
@@ -83,10 +95,10 @@ def _item_traps(indent: int, state: str | None, after_blank: bool, items: list[i
 
 
 def _heading(line: str, where: int) -> Trap:
-    text = line.strip()
+    text = line.rstrip()
     hashes = len(text) - len(text.lstrip("#"))
     fixed = f"{text[:hashes]} {text[hashes:]}"
-    return Trap(where, len(line) - len(line.lstrip(" ")) + 1, "heading-without-space",
+    return Trap(where, 1, "heading-without-space",
                 f"'{text[:40]}' becomes a heading on the site (Python-Markdown needs no space "
                 "after '#') but plain text in most Markdown previews; write "
                 f"'{fixed[:41]}', or '\\{text[:20]}' if it is not a heading")

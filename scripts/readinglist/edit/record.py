@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 from ..checks.abstracts import abstract_problems
 from ..text.identifiers import expected_key, free_key
+from ..text.latex import MATH
 from .canonical_bib import Field, format_entry
+
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,21 @@ def key_for(record: Record, taken: set[str]) -> str:
 
 
 def to_entry(key: str, record: Record) -> str:
-    fields = [Field("title", bibtex_text(record.title)),
-              Field("author", bibtex_text(record.author_field)), Field("year", record.year)]
-    fields += [Field(name, bibtex_text(value)) for name, value in record.extra if value]
+    fields = [Field("title", field_text(record.title)),
+              Field("author", field_text(record.author_field)), Field("year", record.year)]
+    fields += [Field(name, field_text(value)) for name, value in record.extra if value]
     return format_entry(record.entry_type, key, fields)
+
+
+def field_text(text: str) -> str:
+    """A fetched value as a BibTeX field: a '<' that would start a tag outside math written
+    \\textless{}, as `check` (markup-in-field) asks, so that the value stays text."""
+    text = bibtex_text(text)
+    if "<" not in text:
+        return text
+    math = [m.span() for m in MATH.finditer(text)]
+    return _TAG_START.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in math)
+                          else "\\textless{}" + m.group(0)[1:], text)
 
 
 def bibtex_text(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..diagnostic import Diagnostic, error
+from ..model import FieldText
 from .yamltree import Mapping, Node, Scalar, Sequence, describe_type, scalar_type
 
 _KIND = {Mapping: "a mapping", Sequence: "a list", Scalar: "a string"}
@@ -16,6 +17,8 @@ class Reader:
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Every text read, with its position: what checks of values (markup, links) look at.
+    texts: list[FieldText] = field(default_factory=list)
 
     def report(self, node: Node | Scalar, code: str, message: str) -> None:
         self.diagnostics.append(error(self.path, node.line, node.col, code, message))
@@ -48,6 +51,7 @@ class Reader:
             self.report(node, "yaml-type-trap", f"{what} {node.value} reads as "
                         f"{describe_type(kind)} in YAML, not text; quote it: \"{node.value}\"")
             return None
+        self.texts.append(FieldText(what, node.value, self.path, node.line, node.col, node.plain))
         return node.value
 
     def items(self, node: Node | None, what: str) -> tuple[Node, ...]:

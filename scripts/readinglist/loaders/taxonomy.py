@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..diagnostic import Diagnostic, error
@@ -51,11 +52,13 @@ def load_tags(root: Path, listing: Tree) -> tuple[tuple[Tag, ...], list[Diagnost
     tags = []
     for node in reader.items((fields or {}).get("tags"), "'tags'"):
         tag = reader.fields(node, "a tag", *schema.TAG)
+        read = len(reader.texts)
         if tag is None or reader.string(tag.get("id"), "tag id") is None:
             continue
         description = reader.string(tag.get("description"), "tag description") if \
             "description" in tag else None
-        tags.append(Tag(tag["id"].value, description, TAGS_FILE, node.line, node.col))
+        tags.append(Tag(tag["id"].value, description, TAGS_FILE, node.line, node.col,
+                        tuple(reader.texts[read:])))
     return tuple(tags), reader.diagnostics
 
 
@@ -89,7 +92,7 @@ def _load_section(root: Path, path: str) -> tuple[Section | None, list[Diagnosti
         topics=_read_topics(reader, fields.get("topics")), path=path, line=tree.line, col=tree.col,
         source=source.value if source else None, source_at=_at(path, source),
         source_note=_optional(reader, fields, "source_note", "section source_note"))
-    return section, reader.diagnostics
+    return replace(section, texts=tuple(reader.texts)), reader.diagnostics
 
 
 def _read_order(reader: Reader, node: Node | None) -> str:

@@ -8,7 +8,7 @@ from typing import Callable, Iterator, TypeVar
 from .history import History
 from .notes import Note, Page, Snippet
 from .papers import Paper
-from .taxonomy import Item, Position, Section, Tag, Topic, walk_topics
+from .taxonomy import FieldText, Item, Position, Section, Tag, Topic, walk_topics
 
 T = TypeVar("T")
 
@@ -53,6 +53,13 @@ class KnowledgeBase:
         """(path, Markdown, line of its first line) of every note's body and every page."""
         yield from ((note.path, note.body, note.body_line) for note in self.notes.values())
         yield from ((page.path, page.text, page.line) for page in self.pages)
+
+    def taxonomy_texts(self) -> Iterator[FieldText]:
+        """Every text the taxonomy files hold, with its position, in file order."""
+        for section in self.sections:
+            yield from section.texts
+        for tag in self.tags:
+            yield from tag.texts
 
     def known(self, key: str) -> bool:
         """A key in bib/, or one whose entry is broken (and already reported)."""

@@ -15,6 +15,18 @@ class Position(NamedTuple):
 
 
 @dataclass(frozen=True)
+class FieldText:
+    """A text value of a taxonomy file, with the position of its first character."""
+
+    what: str        # how a message names it: "topic title", "section intro", "'reason'"
+    value: str
+    path: str
+    line: int
+    col: int
+    plain: bool      # written without quotes or block indicators: columns run as in the value
+
+
+@dataclass(frozen=True)
 class Item:
     kind: Literal["paper", "todo", "question"]
     text: str                      # as written: the paper key, the todo line or the question
@@ -68,6 +80,7 @@ class Section:
     source: str | None = None              # the key of the work the section follows
     source_note: str | None = None         # how the section relates to that work
     source_at: Position | None = None      # where that key is written
+    texts: tuple[FieldText, ...] = ()      # every text in the file, topics' and items' included
 
     def walk(self) -> Iterator[tuple[Topic, tuple[Topic, ...]]]:
         """Every topic depth-first in taxonomy order, with the trail of topics above it."""
@@ -95,6 +108,7 @@ class Tag:
     path: str
     line: int
     col: int
+    texts: tuple[FieldText, ...] = ()  # its id and description as written
 
 
 def walk_topics(topics: tuple[Topic, ...], trail: tuple[Topic, ...] = ()):

@@ -6,8 +6,10 @@ READINGLIST_DOI_RESOLVER) so tests and mirrors can point them elsewhere.
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -23,6 +25,7 @@ CSL = "application/vnd.citationstyles.csl+json"
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
 TIMEOUT = 30
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
 CSL_TYPES = {"journal-article": "article", "article-journal": "article",
              "proceedings-article": "inproceedings", "paper-conference": "inproceedings",
              "book-chapter": "incollection", "chapter": "incollection"}
@@ -156,11 +159,11 @@ def _from_csl(item: dict, doi: str) -> Record:
     authors = tuple((a.get("family") or a.get("name", ""), a.get("given", ""))
                     for a in item.get("author", []))
     issued = (item.get("issued") or item.get("published") or {}).get("date-parts") or [[""]]
-    extra = [(venue_field, _first(item.get("container-title"))),
+    extra = [(venue_field, _csl_text(item.get("container-title"))),
              ("volume", str(item.get("volume", ""))), ("number", str(item.get("issue", ""))),
              ("pages", str(item.get("page", "")).replace("-", "--")),
              ("publisher", item.get("publisher", "")), ("doi", item.get("DOI", doi))]
-    return Record(entry_type, _first(item.get("title")), authors, str(issued[0][0] or ""),
+    return Record(entry_type, _csl_text(item.get("title")), authors, str(issued[0][0] or ""),
                   tuple(extra))
 
 
@@ -191,6 +194,12 @@ def _first(value) -> str:
     if isinstance(value, list):
         return value[0] if value else ""
     return value or ""
+
+
+def _csl_text(value) -> str:
+    """A Crossref or CSL title as text: the JATS and HTML markup publishers put in titles
+    (`<i>`, `<sub>`, `<scp>`, `<mml:math>`) dropped and their character references decoded."""
+    return html.unescape(_MARKUP.sub("", _first(value)))
 
 
 def _split_name(name: str) -> tuple[str, str]:

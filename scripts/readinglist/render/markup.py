@@ -39,3 +39,21 @@ def cite_label(authors: list[str], year: str | None) -> str:
     else:
         who = f"{families[0]} et al."
     return f"{who}, {year}" if year else who
+
+
+def escaped_meta(meta: dict, title: str, text=str) -> dict:
+    """A page's front matter as HTML text, for templates that print it unescaped (the theme's
+    `<title>`, header, navigation and `<meta>` tags): every string escaped, lists and mappings
+    walked. The title is set always, from title: the front matter's (text) if it has one, else
+    the one MkDocs took from the first heading (HTML there, so it is read back to text first).
+    text: the type to wrap each escaped string in (Markup, so the theme's `| e` adds nothing)."""
+    def escaped(value):
+        if isinstance(value, str):
+            return text(attr(value))
+        if isinstance(value, list):
+            return [escaped(v) for v in value]
+        if isinstance(value, dict):
+            return {k: escaped(v) for k, v in value.items()}
+        return value
+    plain = meta["title"] if isinstance(meta.get("title"), str) else html.unescape(title)
+    return {**{key: escaped(value) for key, value in meta.items()}, "title": escaped(plain)}

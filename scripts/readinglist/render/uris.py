@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import posixpath
+import re
+from urllib.parse import quote
 
 PAPERS = "papers"
 CONNECTIONS = "connections"   # a topic's connections map, one page per topic
+_NOT_IN_TARGET = re.compile(r"""[<>"'\\\s]""")
 
 
 def section_uri(section_id: str) -> str:
@@ -44,6 +47,12 @@ def arxiv_pdf(arxiv: str) -> str:
 
 def doi_url(doi: str) -> str:
     return f"https://doi.org/{doi}"
+
+
+def link_target(url: str) -> str:
+    """A URL as the target of a Markdown link `[..](<target>)`: the characters that would end
+    it or start markup there (`<`, `>`, quotes, spaces, a backslash) percent-encoded."""
+    return _NOT_IN_TARGET.sub(lambda m: quote(m.group(0), safe=""), url.strip())
 
 
 def page_url(here: str, target: str) -> str:

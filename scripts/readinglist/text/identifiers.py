@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from .latex import decode, fold_ascii
@@ -14,6 +15,10 @@ ARXIV_URL = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/(.+
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.IGNORECASE)
 KEY = re.compile(r"^[a-z]+\d{4}[a-z0-9]+$")
+# Fields whose value the site turns into a link (`doi` becomes one through doi.org).
+LINK_FIELDS = ("url", "pdf", "code", "slides", "video")
+# What a browser drops from a URL before reading its scheme: spaces and control characters.
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]")
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _NOT_LETTER = re.compile(r"[^a-z]")
@@ -35,6 +40,13 @@ def arxiv_id(text: str) -> str | None:
     digits = 5 if yymm >= "1501" else 4
     valid = yymm >= "0704" and 1 <= int(yymm[2:]) <= 12 and len(number) == digits
     return match.group(1) if valid else None
+
+
+def is_web_url(url: str) -> bool:
+    """Whether a browser would read url as an http or https address, entities decoded and
+    spaces, control characters and case ignored as browsers ignore them."""
+    cleaned = _IGNORED_IN_SCHEME.sub("", html.unescape(url)).lower()
+    return cleaned.startswith(("http://", "https://"))
 
 
 def bare_doi(text: str) -> str:

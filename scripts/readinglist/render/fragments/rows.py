@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ...model import Item, KnowledgeBase
-from .annotations import abstract_toggle, oneline_after, oneline_block
+from ...text.identifiers import is_web_url
 from ..markup import attr, md
-from ..uris import arxiv_abs, arxiv_pdf, doi_url, paper_uri, rel
+from ..uris import arxiv_abs, arxiv_pdf, doi_url, link_target, paper_uri, rel
+from .annotations import abstract_toggle, oneline_after, oneline_block
 
 STATUS_LABELS = {"to-read": "to read", "reading": "reading", "read": "read", None: "no note yet"}
 
@@ -40,7 +41,9 @@ def buttons(kb: KnowledgeBase, key: str) -> str:
                         ("video", "Video")):
         if paper.get(name):
             links.append((label, paper.get(name)))
-    rendered = [f'[{label}](<{url}>){{ .rl-button }}' for label, url in links]
+    # `check` reports any other scheme (unsafe-url); the site never links one, whatever it is.
+    rendered = [f'[{label}](<{link_target(url)}>){{ .rl-button }}' for label, url in links
+                if is_web_url(url)]
     return " ".join(rendered + [status_chip(kb, key)])
 
 
