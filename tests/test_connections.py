@@ -90,7 +90,7 @@ def test_titles_with_markup_and_math_stay_text(kb):
         'Lovelace and Babbage, 2020: Kernels & Features: When "Wide" < Deep'
     assert r"Learning $\ell_2$-Regularized Networks" in names["noether2021learning"]
     headings = [t.text for t in figure(kb).iter(f"{{{NS['svg']}}}text")]
-    assert "1. Linear <models> & co" in headings
+    assert "1. Linear < models > & co" in headings
 
 
 def test_a_paper_listed_twice_is_one_node_where_it_is_first_listed(kb):
@@ -147,7 +147,7 @@ def test_above_the_threshold_the_figure_shows_topics(kb, monkeypatch):
                for p in svg.iter(f"{{{NS['svg']}}}path")}
     assert weights == {("models/linear", "models/kernels"): "3.1",   # three citations
                        ("models/kernels", ""): None}                 # one
-    assert "- 1 citation inside [Models › 1. Linear &lt;models\\> &amp; co]" \
+    assert "- 1 citation inside [Models › 1. Linear &lt; models \\> &amp; co]" \
         "(connections/models/linear.md)\n" in pages["connections.md"]
 
 
