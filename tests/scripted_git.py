@@ -10,7 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from support import CASES, write_tree
+from support import CASES, complete, write_tree
 
 IDENTITY = {"GIT_AUTHOR_NAME": "Test Curator", "GIT_AUTHOR_EMAIL": "curator@example.org",
             "GIT_COMMITTER_NAME": "Test Curator", "GIT_COMMITTER_EMAIL": "curator@example.org",
@@ -48,11 +48,12 @@ def final(path: str) -> str:
 # its parent, as a rebase or a wrong clock leaves it.
 OPTIMIZATION_BEFORE = "id: optimization\ntitle: Optimization\ntopics:\n  - id: edge\n    " \
     "title: Edge\n    items:\n      - paper: hopper2022optimizers\n"
-LOVELACE_BEFORE = "---\nstatus: to-read\ntags: [kernels]\n---\n\n**In one line.** A first " \
-    "draft.\n\n## Connections\n\n- [@germain2019linear]: the linear case.\n" \
-    "- [@lovelace2020kernels]: this very paper, cited by itself.\n"
-NOETHER_BEFORE = "---\nstatus: to-read\ntags: []\n---\n\n**In one line.** A bound in $O(n^2)$ " \
-    "steps.\n\nAnswers [@lovelace2020kernels].\n"
+LOVELACE_BEFORE = complete(
+    "---\nstatus: to-read\ntags: [kernels]\n---\n\n**In one line.** A first draft.\n\n"
+    "## Connections\n\n- [@germain2019linear]: the linear case.\n"
+    "- [@lovelace2020kernels]: this very paper, cited by itself.\n")
+NOETHER_BEFORE = complete("---\nstatus: to-read\ntags: []\n---\n\n**In one line.** A bound in "
+                          "$O(n^2)$ steps.\n\nAnswers [@lovelace2020kernels].\n")
 STEPS = [
     ("2024-01-10T09:00:00+01:00", "List the papers, two notes",
      {**{p.relative_to(KB).as_posix(): p.read_text(encoding="utf-8")

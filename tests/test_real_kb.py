@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support import REPO
+from support import REPO, complete
 
 SECTION_FILES = [f"taxonomy/{name}.yml" for name in
                  ("hyperparams", "models", "optimization", "data", "other")]
@@ -101,7 +101,7 @@ def corrupt_missing_title(root):
 
 
 def corrupt_note_without_entry(root):
-    (root / "notes/nobody2020nothing.md").write_text("---\nstatus: to-read\n---\n")
+    (root / "notes/nobody2020nothing.md").write_text(complete("---\nstatus: to-read\n---\n"))
     return "notes/nobody2020nothing.md", 1, "orphan-note"
 
 
