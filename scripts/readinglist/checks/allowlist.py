@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from ..text.prose import INLINE_LINK, LINK_DEFINITION, blank_code_spans, prose_lines
+from ..text.prose import INLINE_LINK, LINK_DEFINITION, TAG_START, blank_code_spans, prose_lines
 
 SAFE_TAGS = frozenset("a abbr b br code dd del details div dl dt em figcaption figure hr i ins "
                       "kbd li mark ol p pre q s small span strong sub summary sup table tbody td "
@@ -28,7 +28,6 @@ _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*=[^{}\n]*)\}")
 _ATTR_NAME = re.compile(r"(?:^|[\s])([A-Za-z_:][-\w:.]*)\s*=")
 # A tag, an inline link, a link definition, an attribute list: without one, nothing to check.
 _MAYBE_UNSAFE = re.compile(r"<[A-Za-z!/?]|\]\(|^\s{0,3}\[[^\]\n]+\]:|\{[^}\n]*=", re.MULTILINE)
-_TAG_START = re.compile(r"<[A-Za-z!/?]")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
@@ -46,7 +45,7 @@ def scan(text: str, first_line: int = 1) -> list[UnsafeMarkup]:
         return []
     visible = _blank_code(text)
     findings = _html_findings(_AUTOLINK.sub(lambda m: " " * len(m.group(0)), visible),
-                              first_line) if _TAG_START.search(visible) else []
+                              first_line) if TAG_START.search(visible) else []
     for number, line in enumerate(visible.split("\n"), first_line):
         findings += _link_findings(line, number) + _attribute_findings(line, number)
     return findings

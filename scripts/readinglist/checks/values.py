@@ -14,10 +14,9 @@ from ..diagnostic import Diagnostic, error
 from ..model import FieldText, KnowledgeBase, Paper
 from ..text.identifiers import LINK_FIELDS, is_web_url
 from ..text.latex import MATH
+from ..text.prose import TAG_START
 from .abstracts import value_position
 
-# A `<` that starts a tag, a comment or a processing instruction: what HTML parsers act on.
-_TAG_START = re.compile(r"<[A-Za-z/!?]")
 _URL_COMMAND = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}")
 _SHOWN = 40
 
@@ -76,7 +75,7 @@ def _markup_at(value: str) -> int | None:
     if "<" not in value:
         return None
     prose = MATH.sub(lambda m: " " * len(m.group(0)), value) if "$" in value else value
-    match = _TAG_START.search(prose)
+    match = TAG_START.search(prose)
     return match.start() if match else None
 
 

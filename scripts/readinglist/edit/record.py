@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from ..checks.abstracts import abstract_problems
 from ..text.identifiers import expected_key, free_key
 from ..text.latex import MATH
+from ..text.prose import TAG_START
 from .canonical_bib import Field, format_entry
 
-_TAG_START = re.compile(r"<[A-Za-z/!?]")
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def field_text(text: str) -> str:
     if "<" not in text:
         return text
     math = [m.span() for m in MATH.finditer(text)]
-    return _TAG_START.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in math)
+    return TAG_START.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in math)
                           else "\\textless{}" + m.group(0)[1:], text)
 
 

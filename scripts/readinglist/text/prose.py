@@ -7,6 +7,8 @@ import re
 from typing import Iterator
 
 FENCE = re.compile(r"^\s*(```|~~~)")
+# A '<' that starts a tag, a comment or a processing instruction: what an HTML parser acts on.
+TAG_START = re.compile(r"<[A-Za-z!/?]")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # [text](url "title") and [label]: url, the URL in group 1 (one level of parentheses inside).
 INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^()<>\s]|\([^()<>\s]*\))+)>?(?:\s+\"[^\"]*\")?\)")
