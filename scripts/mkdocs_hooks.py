@@ -30,8 +30,9 @@ from readinglist.render.uris import CONNECTIONS, PAPERS
 log = get_plugin_logger("readinglist")
 KATEX = Path("node_modules/katex/dist")
 KATEX_FILES = ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js")
-# The files the post-build guard reads whole: pages, figures, feeds, the search index.
-_READ = (".html", ".svg", ".xml", ".json")
+# The files the post-build guard reads whole: pages, figures, feeds, and the one JSON file the
+# theme inserts as HTML; the other JSON files are data its scripts set as text.
+_READ = (".html", ".svg", ".xml", "search_index.json")
 
 
 @dataclass
@@ -148,7 +149,7 @@ def _built_problems(site: Path, theme_dirs: list[str]) -> list[str]:
                  for p in sorted(Path(folder).rglob("*.html")) if p.is_file()]
     scripts = theme_scripts(templates)
     return [f"{path.relative_to(site).as_posix()}: the built file carries {problem}"
-            for path in sorted(site.rglob("*")) if path.suffix in _READ and path.is_file()
+            for path in sorted(site.rglob("*")) if path.name.endswith(_READ) and path.is_file()
             for problem in file_problems(path.name, path.read_text(encoding="utf-8"), scripts)]
 
 
