@@ -8,11 +8,11 @@ characters inside a scheme) are seen through the way a browser sees through them
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from ..text.identifiers import url_as_read
 from ..text.prose import INLINE_LINK, LINK_DEFINITION, TAG_START, blank_code_spans, prose_lines
 
 SAFE_TAGS = frozenset("a abbr b br code dd del details div dl dt em figcaption figure hr i ins "
@@ -53,8 +53,7 @@ def scan(text: str, first_line: int = 1) -> list[UnsafeMarkup]:
 
 def unsafe_scheme(url: str) -> str | None:
     """The scheme of a URL a browser would run or load unsafely, or None if it is safe."""
-    cleaned = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(url))
-    match = _SCHEME.match(cleaned)
+    match = _SCHEME.match(url_as_read(url))
     if match and match.group(1).lower() not in SAFE_SCHEMES:
         return match.group(1).lower()
     return None
@@ -118,9 +117,9 @@ class _TagScanner(HTMLParser):
             if name.startswith("on") or name not in SAFE_ATTRIBUTES | URL_ATTRIBUTES:
                 self._report(where, "unsafe-html", f"attribute '{name}' on <{tag}> is not "
                              "allowed (event handlers, style and the like can run code)")
-            elif name in URL_ATTRIBUTES and value and unsafe_scheme(value):
+            elif name in URL_ATTRIBUTES and value and (scheme := unsafe_scheme(value)):
                 self._report(where, "unsafe-link", f"{name}='{value[:60]}' on <{tag}> uses the "
-                             f"scheme '{unsafe_scheme(value)}:'; links may be http, https, "
+                             f"scheme '{scheme}:'; links may be http, https, "
                              "mailto or relative")
 
     handle_startendtag = handle_starttag

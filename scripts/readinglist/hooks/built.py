@@ -152,8 +152,9 @@ class _Scanner(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"an event handler '{name}' on <{tag}>")
-            elif name in URL_ATTRIBUTES and value and unsafe_scheme(value) in SCRIPT_SCHEMES:
-                self.problems.append(f"a {unsafe_scheme(value)}: URL in {name} on <{tag}>")
+            elif name in URL_ATTRIBUTES and value and \
+                    (scheme := unsafe_scheme(value)) in SCRIPT_SCHEMES:
+                self.problems.append(f"a {scheme}: URL in {name} on <{tag}>")
             elif tag == "meta" and name == "http-equiv" and (value or "").lower() == "refresh":
                 self.problems.append("a <meta> refresh, which can send the reader anywhere")
 

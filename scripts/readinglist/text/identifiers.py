@@ -42,11 +42,15 @@ def arxiv_id(text: str) -> str | None:
     return match.group(1) if valid else None
 
 
+def url_as_read(url: str) -> str:
+    """A URL as a browser reads its scheme: references decoded, spaces and control characters
+    dropped (`java&#x73;cript:`, ` javascript:` and `java\tscript:` all read `javascript:`)."""
+    return _IGNORED_IN_SCHEME.sub("", html.unescape(url))
+
+
 def is_web_url(url: str) -> bool:
-    """Whether a browser would read url as an http or https address, entities decoded and
-    spaces, control characters and case ignored as browsers ignore them."""
-    cleaned = _IGNORED_IN_SCHEME.sub("", html.unescape(url)).lower()
-    return cleaned.startswith(("http://", "https://"))
+    """Whether a browser would read url as an http or https address, whatever its case."""
+    return url_as_read(url).lower().startswith(("http://", "https://"))
 
 
 def bare_doi(text: str) -> str:
