@@ -13,8 +13,7 @@ from typing import Iterable, Iterator
 from ..diagnostic import Diagnostic, error
 from ..model import FieldText, KnowledgeBase, Paper
 from ..text.identifiers import LINK_FIELDS, is_web_url
-from ..text.latex import MATH
-from ..text.prose import TAG_START
+from ..text.prose import tags_outside_math
 from .abstracts import value_position
 
 _URL_COMMAND = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}")
@@ -72,11 +71,7 @@ def _urls(name: str, value: str) -> Iterator[tuple[int, str]]:
 
 def _markup_at(value: str) -> int | None:
     """Offset of the first tag outside math, or None."""
-    if "<" not in value:
-        return None
-    prose = MATH.sub(lambda m: " " * len(m.group(0)), value) if "$" in value else value
-    match = TAG_START.search(prose)
-    return match.start() if match else None
+    return next(iter(tags_outside_math(value)), None)
 
 
 def _tag(value: str, offset: int) -> str:

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from ..checks.abstracts import abstract_problems
 from ..text.identifiers import expected_key, free_key
-from ..text.latex import MATH
-from ..text.prose import TAG_START
+from ..text.prose import tags_outside_math
 from .canonical_bib import Field, format_entry
 
 
@@ -47,11 +46,9 @@ def field_text(text: str) -> str:
     """A fetched value as a BibTeX field: a '<' that would start a tag outside math written
     \\textless{}, as `check` (markup-in-field) asks, so that the value stays text."""
     text = bibtex_text(text)
-    if "<" not in text:
-        return text
-    math = [m.span() for m in MATH.finditer(text)]
-    return TAG_START.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in math)
-                          else "\\textless{}" + m.group(0)[1:], text)
+    for offset in reversed(tags_outside_math(text)):
+        text = f"{text[:offset]}\\textless{{}}{text[offset + 1:]}"
+    return text
 
 
 def bibtex_text(text: str) -> str:

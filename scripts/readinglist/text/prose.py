@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .latex import MATH
+
 FENCE = re.compile(r"^\s*(```|~~~)")
 # A '<' that starts a tag, a comment or a processing instruction: what an HTML parser acts on.
 TAG_START = re.compile(r"<[A-Za-z!/?]")
@@ -29,3 +31,11 @@ def blank_code_spans(line: str) -> str:
     if "`" not in line:
         return line
     return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def tags_outside_math(text: str) -> list[int]:
+    """Offsets of each '<' that starts a tag outside $...$ math ($n<d$ is math, not a tag)."""
+    if "<" not in text:
+        return []
+    prose = MATH.sub(lambda m: " " * len(m.group(0)), text) if "$" in text else text
+    return [match.start() for match in TAG_START.finditer(prose)]
