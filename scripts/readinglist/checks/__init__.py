@@ -15,12 +15,14 @@ from .notes import check_missing_why, check_orphan_note, check_unknown_citation,
     check_unknown_status, check_unknown_tag
 from .taxonomy import check_duplicate_id, check_duplicate_item, check_invalid_id, \
     check_unknown_paper
+from .proposals import check_duplicate_proposal, check_proposal_listed, check_unknown_topic
 from .snippets import check_invalid_snippet, check_missing_snippet, check_unsafe_snippet
 from .unsafe import check_unsafe_attribute, check_unsafe_html, check_unsafe_link
 from .values import check_markup_in_field, check_unsafe_url
 
 CHECKS = (
     check_invalid_id, check_duplicate_id, check_unknown_paper, check_duplicate_item,
+    check_unknown_topic, check_proposal_listed, check_duplicate_proposal,
     check_missing_field, check_missing_identifier, check_invalid_arxiv_id, check_invalid_doi,
     check_invalid_year, check_key_convention, check_duplicate_identifier, check_unlisted_paper,
     check_unsupported_field, check_unsafe_url, check_markup_in_field,
@@ -39,7 +41,7 @@ LOADER_CODES = (
     "unknown-section", "section-id", "invalid-order", "invalid-item", "bibtex-syntax",
     "duplicate-field", "duplicate-key", "missing-front-matter", "unterminated-front-matter",
     "too-deep", "duplicate-string", "undefined-string", "string-loop", "string-too-long",
-    "symlink", "special-file",
+    "symlink", "special-file", "invalid-proposal",
 )
 
 

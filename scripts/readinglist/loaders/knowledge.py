@@ -13,6 +13,7 @@ from .bibliography import load_papers
 from .history import note_dates, read_history
 from .notes import load_notes
 from .pages import load_pages
+from .proposals import load_proposals
 from .snippets import find_snippets
 from .taxonomy import load_sections, load_tags
 from .tree import REFUSED_CODES, Tree, walk
@@ -48,11 +49,12 @@ def load(root: Path, *, history: bool = True,
     past = read_history(root) if history else None
     dates = note_dates(root, past) if history else {}
     pages, found = load_pages(root, listing)
-    diagnostics += found
+    proposals, more = load_proposals(root, listing)
+    diagnostics += found + more
     snippets = find_snippets(root, [(n.path, n.body, n.body_line) for n in notes.values()]
                              + [(p.path, p.text, p.line) for p in pages])
     return (KnowledgeBase(sections, tags, papers, notes, broken, unread, dates, pages,
-                          snippets, past), diagnostics)
+                          snippets, past, proposals), diagnostics)
 
 
 def _load_rest(root: Path, listing: Tree):

@@ -22,7 +22,7 @@ MAX_TOPIC_DEPTH = 6   # section > topic > ... : deeper than this no reader follo
 def load_sections(root: Path, listing: Tree) -> tuple[tuple[Section, ...], list[Diagnostic]]:
     """The five sections in their canonical order; a missing or unknown file is a diagnostic."""
     sections, diagnostics = [], []
-    present = {Path(p).stem for p in listing.listed("taxonomy", ".yml")} - {"tags"}
+    present = {Path(p).stem for p in listing.listed("taxonomy", ".yml")} - {"tags", "proposals"}
     for section_id in SECTION_IDS:
         path = f"taxonomy/{section_id}.yml"
         if section_id not in present:

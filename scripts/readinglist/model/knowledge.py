@@ -8,6 +8,7 @@ from typing import Callable, Iterator, TypeVar
 from .history import History
 from .notes import Note, Page, Snippet
 from .papers import Paper
+from .proposals import Proposal, Proposals
 from .taxonomy import FieldText, Item, Position, Section, Tag, Topic, walk_topics
 
 T = TypeVar("T")
@@ -20,6 +21,11 @@ class Placement:
     section: Section
     trail: tuple[Topic, ...]
     item: Item
+
+    @property
+    def topic_path(self) -> str:
+        """section/topic[/subtopic]: how --to, proposals and the site's filters name a topic."""
+        return "/".join((self.section.id, *(topic.id for topic in self.trail)))
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,7 @@ class KnowledgeBase:
     pages: tuple[Page, ...] = ()                                # hand-written docs pages
     snippets: tuple[Snippet, ...] = ()                          # in notes and pages, judged
     history: History | None = None                              # git history, if read and any
+    proposals: Proposals = Proposals()                          # from the citation graph
     _derived: dict = field(default_factory=dict, compare=False, repr=False)
 
     def derived(self, compute: Callable[["KnowledgeBase"], T]) -> T:
@@ -60,6 +67,7 @@ class KnowledgeBase:
             yield from section.texts
         for tag in self.tags:
             yield from tag.texts
+        yield from self.proposals.texts
 
     def known(self, key: str) -> bool:
         """A key in bib/, or one whose entry is broken (and already reported)."""
@@ -72,6 +80,27 @@ class KnowledgeBase:
 
     def listed_keys(self) -> set[str]:
         return {p.item.key for p in self.placements() if p.item.key is not None}
+
+    def mapped_keys(self) -> set[str]:
+        """Every paper the map places: the curator's items, to-do candidates, our suggestions.
+        (Proposals are not on the map until the curator accepts them.)"""
+        keys = {key for p in self.placements() for key in (p.item.key, *p.item.candidates)}
+        for section in self.sections:
+            for topic, _ in walk_topics(section.topics):
+                keys.update(topic.suggestions)
+        return keys - {None}
+
+    def topic_paths(self) -> list[str]:
+        """Every topic as section/topic[/subtopic], in taxonomy order."""
+        return ["/".join((section.id, *(t.id for t in trail), topic.id))
+                for section in self.sections for topic, trail in walk_topics(section.topics)]
+
+    def todos_for(self, proposal: Proposal) -> list[Placement]:
+        """The to-do lines a proposal answers: those in its topic, and those whose candidates it
+        connects to, in map order."""
+        connects = set(proposal.connects)
+        return [p for p in self.placements() if p.item.kind == "todo"
+                and (p.topic_path == proposal.topic or connects & set(p.item.candidates))]
 
     def status(self, key: str) -> str | None:
         """The reading status the paper's note gives, None without a note or a status."""
@@ -91,3 +120,7 @@ class KnowledgeBase:
                 yield section.source, section.source_at
             for topic, _ in walk_topics(section.topics):
                 yield from zip(topic.suggestions, topic.suggestions_at)
+        for proposal in self.proposals.proposals:
+            at = Position(proposal.path, proposal.line, proposal.col)
+            yield proposal.key, at
+            yield from ((key, at) for key in proposal.connects)

@@ -43,3 +43,8 @@ STATUSES = tuple(_NOTE["properties"]["status"]["enum"])
 # The fields that qualify an item, and the one kind of item each belongs to.
 ITEM_DETAILS = {"as_written": "paper", "candidates": "todo", "reason": "todo"}
 ITEM_KINDS = tuple(name for name in ITEM.allowed if name not in ITEM_DETAILS)
+
+_PROPOSALS = _load("proposals")
+PROPOSALS_FILE = _shape(_PROPOSALS)
+PROPOSAL = _shape(_PROPOSALS["properties"]["proposals"]["items"])
+REJECTION = _shape(_PROPOSALS["properties"]["rejected"]["items"])
