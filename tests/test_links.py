@@ -10,7 +10,7 @@ import pytest
 from fakes import MisbehavingServer
 from support import write_tree
 from readinglist.cli import main
-from readinglist.net.external_links import _retry_after
+from readinglist.net.retry import retry_after
 
 CONFIG = """[links]
 timeout_seconds = 0.5
@@ -159,9 +159,9 @@ def test_a_url_given_twice_in_the_bibliography_is_reported(base_tree, capsys):
 
 
 def test_retry_after_reads_seconds_and_dates():
-    assert _retry_after("7") == 7.0
-    assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0   # in the past: no wait
-    assert _retry_after("soon") is None
+    assert retry_after("7") == 7.0
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0   # in the past: no wait
+    assert retry_after("soon") is None
 
 
 def test_an_unknown_host_is_broken_at_once_without_retries():

@@ -14,7 +14,9 @@ from ..checks import check
 from ..loaders.knowledge import load
 from ..model import KnowledgeBase
 from ..render.files.export import dumps
+from .discover_parser import register_discover
 from .output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from .parsing import later, output_file
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,14 +80,14 @@ def _register_edit_commands(commands) -> list[argparse.ArgumentParser]:
     add.add_argument("--to", required=True, metavar="SECTION/TOPIC[/SUBTOPIC]",
                      help="where the paper is listed, e.g. models/mlps")
     add.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
-    add.set_defaults(run=_later("run_add"))
+    add.set_defaults(run=later("run_add"))
     new = commands.add_parser("new", help="write the note stub for a paper already in bib/")
     new.add_argument("key", metavar="KEY")
-    new.set_defaults(run=_later("run_new"))
+    new.set_defaults(run=later("run_new"))
     fmt = commands.add_parser("fmt", help="rewrite bib/ and taxonomy/ in canonical form")
     fmt.add_argument("--check", action="store_true",
                      help="change nothing; exit 1 and name the files that would change")
-    fmt.set_defaults(run=_later("run_fmt"))
+    fmt.set_defaults(run=later("run_fmt"))
     return [add, new, fmt]
 
 
@@ -99,20 +101,20 @@ def _register_net_commands(commands) -> list[argparse.ArgumentParser]:
     links.add_argument("--report", type=Path, metavar="FILE",
                        help="also write a Markdown report (for a CI job summary)")
     links.add_argument("--no-cache", action="store_true", help="check even recent successes")
-    links.add_argument("--output", type=_output_file, metavar="FILE",
+    links.add_argument("--output", type=output_file, metavar="FILE",
                        help="write the results to FILE instead of stdout (the exit status "
                        "stays the same)")
-    links.set_defaults(run=_later("run_links", "net_commands"))
+    links.set_defaults(run=later("run_links", "net_commands"))
     verify = commands.add_parser("verify", help="check every arXiv id and DOI against arXiv, "
                                  "Crossref and doi.org: it resolves, and title, first author "
                                  "and year agree")
     verify.add_argument("--offline", action="store_true", help="use cached replies only")
     verify.add_argument("--format", choices=sorted(diagnostic.FORMATS), default="text")
-    verify.add_argument("--output", type=_output_file, metavar="FILE",
+    verify.add_argument("--output", type=output_file, metavar="FILE",
                         help="write the results to FILE instead of stdout (the exit status "
                         "stays the same)")
-    verify.set_defaults(run=_later("run_verify", "net_commands"))
-    return [links, verify, _register_report(commands)]
+    verify.set_defaults(run=later("run_verify", "net_commands"))
+    return [links, verify, _register_report(commands), *register_discover(commands)]
 
 
 def _register_report(commands) -> argparse.ArgumentParser:
@@ -123,22 +125,13 @@ def _register_report(commands) -> argparse.ArgumentParser:
                         help="what `links --format json --output FILE` wrote")
     report.add_argument("--verify", type=Path, required=True, metavar="FILE",
                         help="what `verify --format json --output FILE` wrote")
-    report.add_argument("--output", type=_output_file, default=Path("report.md"), metavar="FILE",
+    report.add_argument("--output", type=output_file, default=Path("report.md"), metavar="FILE",
                         help="where the whole report is written (default: report.md)")
     report.add_argument("--dry-run", action="store_true",
                         help="ask GitHub which report issue is open, then print the calls "
                         "that would change it instead of making them")
-    report.set_defaults(run=_later("run_report", "report_command"))
+    report.set_defaults(run=later("run_report", "report_command"))
     return report
-
-
-def _output_file(given: str) -> Path:
-    """A file a command will write: its folder must exist (checked before any work is done)."""
-    path = Path(given)
-    if not path.parent.is_dir():
-        raise argparse.ArgumentTypeError(f"cannot write {given}: there is no folder "
-                                         f"{path.parent}; create it or write elsewhere")
-    return path
 
 
 def _register_abstracts(commands) -> argparse.ArgumentParser:
@@ -148,16 +141,8 @@ def _register_abstracts(commands) -> argparse.ArgumentParser:
     abstracts.add_argument("--dry-run", action="store_true", help="print the diff, change "
                            "nothing")
     abstracts.add_argument("--offline", action="store_true", help="use cached replies only")
-    abstracts.set_defaults(run=_later("run_abstracts", "abstracts"))
+    abstracts.set_defaults(run=later("run_abstracts", "abstracts"))
     return abstracts
-
-
-def _later(name: str, module: str = "edit_commands"):
-    """The command, imported when it runs: `check` need not load the fetching code."""
-    def run(root: Path, args: argparse.Namespace) -> int:
-        from importlib import import_module
-        return getattr(import_module(f".{module}", __package__), name)(root, args)
-    return run
 
 
 def _find_root(given: Path | None) -> Path | None:

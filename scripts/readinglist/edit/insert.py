@@ -1,4 +1,4 @@
-"""Minimal text edits: one new item in a taxonomy file, one new entry in a bib file.
+"""Minimal text edits: one new item in a taxonomy file, one entry in or out of a bib file.
 
 Everything else in the file stays byte for byte as it was: comments, quoting, layout.
 """
@@ -84,6 +84,22 @@ def insert_entry(text: str, key: str, entry: str) -> str:
         lines[at:at] = entry.split("\n") + [""]
         return "\n".join(lines)
     return text.rstrip("\n") + ("\n\n" if text.strip() else "") + entry + "\n"
+
+
+def remove_entry(text: str, key: str) -> str:
+    """The file without the entry (and the blank line after it); every other line as it was."""
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    entry = next((e for e in library.entries if e.key == key), None)
+    if entry is None:
+        raise EditError(f"no entry '{key}' in the file")
+    starts = _line_offsets(text)
+    begin, end = starts[entry.start_line], _closing(text, entry, starts) + 1
+    end = text.find("\n", end) + 1 or len(text)
+    if text[end:end + 1] == "\n":
+        end += 1
+    elif begin > 0 and text[begin - 2:begin] == "\n\n" and end == len(text):
+        begin -= 1   # the last entry: drop the blank line before it instead
+    return text[:begin] + text[end:]
 
 
 def insert_fields(text: str, new: dict[str, str]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from .history import History
 from .notes import Note, Page, Snippet
@@ -96,11 +96,15 @@ class KnowledgeBase:
                 for section in self.sections for topic, trail in walk_topics(section.topics)]
 
     def todos_for(self, proposal: Proposal) -> list[Placement]:
-        """The to-do lines a proposal answers: those in its topic, and those whose candidates it
-        connects to, in map order."""
-        connects = set(proposal.connects)
+        """The to-do lines a proposal answers (see todos_at)."""
+        return self.todos_at(proposal.topic, proposal.connects)
+
+    def todos_at(self, topic: str, connects: Iterable[str]) -> list[Placement]:
+        """The to-do lines a work placed in topic answers: those in that topic, and those whose
+        candidates it connects to, in map order."""
+        wanted = set(connects)
         return [p for p in self.placements() if p.item.kind == "todo"
-                and (p.topic_path == proposal.topic or connects & set(p.item.candidates))]
+                and (p.topic_path == topic or wanted & set(p.item.candidates))]
 
     def status(self, key: str) -> str | None:
         """The reading status the paper's note gives, None without a note or a status."""

@@ -7,7 +7,8 @@ from functools import cached_property
 from typing import NamedTuple
 
 from ..text.columns import column_after_delimiter, column_of
-from ..text.identifiers import arxiv_id, bare_doi, display_name, is_arxiv, split_authors
+from ..text.identifiers import arxiv_id, bare_doi, display_name, family_name, is_arxiv, \
+    split_authors
 from ..text.latex import decode, decode_keeping_math
 
 VENUE_FIELDS = ("journal", "booktitle", "howpublished")
@@ -66,6 +67,12 @@ class Paper:
     @cached_property
     def _authors(self) -> tuple[str, ...]:
         return tuple(display_name(name) for name in split_authors(self.get("author") or ""))
+
+    @cached_property
+    def first_family(self) -> str | None:
+        """The first author's family name as text ('Müller'), None without authors."""
+        authors = split_authors(self.get("author") or "")
+        return decode(family_name(authors[0])) if authors else None
 
     @property
     def year(self) -> str | None:

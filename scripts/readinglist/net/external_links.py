@@ -9,7 +9,6 @@ retries is reported. Successes are cached for `max_age_days`; failures never are
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from .cache import read_cache, write_cache
+from .retry import retry_after
 from .settings import LinkSettings
 
 CACHE_FILE = ".cache/readinglist/links.json"
@@ -116,7 +116,7 @@ async def _check_one(client: httpx.AsyncClient, host: _Host, target: str,
 async def _request(client: httpx.AsyncClient, target: str) -> tuple[int | str, float | None]:
     try:
         async with client.stream("GET", target) as response:
-            return response.status_code, _retry_after(response.headers.get("Retry-After"))
+            return response.status_code, retry_after(response.headers.get("Retry-After"))
     except httpx.TimeoutException:
         return "timeout", None
     except httpx.ConnectError as exc:
@@ -129,18 +129,6 @@ async def _request(client: httpx.AsyncClient, target: str) -> tuple[int | str, f
         return "bad-url", None
     except httpx.HTTPError:
         return "connection-failed", None
-
-
-def _retry_after(value: str | None) -> float | None:
-    if not value:
-        return None
-    if value.strip().isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
 
 
 def _fresh(cache: dict, max_age_days: float) -> dict[str, float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -63,6 +64,24 @@ def load_verify_settings(root: Path, offline: bool = False):
         return VerifySettings(offline=offline, **_table(root, "verify"))
     except TypeError as exc:
         raise ConfigError(f"{CONFIG_FILE} [verify]: {exc}") from None
+
+
+def load_discover_settings(root: Path):
+    """The [discover] table: per_page, batch_size, retries, backoff_seconds,
+    max_retry_after_seconds, timeout_seconds, cache_days, min_connections, first_run_days and
+    mailto (or READINGLIST_MAILTO). The base URL and the key come from the environment only."""
+    from .openalex import MAX_VALUES, OpenAlexSettings
+    table = _table(root, "discover")
+    table.setdefault("mailto", os.environ.get("READINGLIST_MAILTO") or None)
+    try:
+        settings = OpenAlexSettings(**table)
+    except TypeError as exc:
+        raise ConfigError(f"{CONFIG_FILE} [discover]: {exc}") from None
+    for name in ("per_page", "batch_size"):
+        if not 1 <= getattr(settings, name) <= MAX_VALUES:
+            raise ConfigError(f"{CONFIG_FILE} [discover]: {name} must be 1 to {MAX_VALUES}, "
+                              "OpenAlex's limit")
+    return settings
 
 
 def _table(root: Path, name: str) -> dict:

@@ -1,0 +1,37 @@
+"""The arguments of the citation-graph commands discover, accept and reject."""
+
+from __future__ import annotations
+
+import argparse
+
+from .parsing import later, output_file
+
+
+def register_discover(commands) -> list[argparse.ArgumentParser]:
+    found = commands.add_parser("discover", help="propose works from the OpenAlex citation "
+                                "graph: new works citing two listed papers, and works two "
+                                "listed papers cite; written to taxonomy/proposals.yml and bib/")
+    found.add_argument("--since", metavar="YYYY-MM-DD", help="new works published from this "
+                       "day on (default: the last run that changed the proposals, else a year "
+                       "ago)")
+    found.add_argument("--dry-run", action="store_true", help="print the diff on stderr, "
+                       "change nothing")
+    found.add_argument("--offline", action="store_true", help="use cached replies only")
+    found.add_argument("--format", choices=["text", "json"], default="text")
+    found.add_argument("--output", type=output_file, metavar="FILE",
+                       help="write the results to FILE instead of stdout")
+    found.set_defaults(run=later("run_discover", "discover_commands"))
+    take = commands.add_parser("accept", help="put a proposal on the map: its item in the "
+                               "topic, a note stub, and the proposal gone")
+    take.add_argument("key", metavar="KEY")
+    take.add_argument("--to", metavar="SECTION/TOPIC[/SUBTOPIC]",
+                      help="where it is listed (default: the topic it was proposed for)")
+    take.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
+    take.set_defaults(run=later("run_accept", "discover_commands"))
+    drop = commands.add_parser("reject", help="turn a proposal down for good: its entry and "
+                               "the proposal gone, the work remembered as rejected")
+    drop.add_argument("key", metavar="KEY")
+    drop.add_argument("--why", metavar="TEXT", help="the reason, kept beside it")
+    drop.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
+    drop.set_defaults(run=later("run_reject", "discover_commands"))
+    return [found, take, drop]
