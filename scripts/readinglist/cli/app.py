@@ -112,7 +112,7 @@ def _register_net_commands(commands) -> list[argparse.ArgumentParser]:
                         help="write the results to FILE instead of stdout (the exit status "
                         "stays the same)")
     verify.set_defaults(run=_later("run_verify", "net_commands"))
-    return [links, verify, _register_report(commands)]
+    return [links, verify, _register_report(commands), _register_propose(commands)]
 
 
 def _register_report(commands) -> argparse.ArgumentParser:
@@ -130,6 +130,20 @@ def _register_report(commands) -> argparse.ArgumentParser:
                         "that would change it instead of making them")
     report.set_defaults(run=_later("run_report", "report_command"))
     return report
+
+
+def _register_propose(commands) -> argparse.ArgumentParser:
+    propose = commands.add_parser("propose", help="commit what discover found to the proposals "
+                                  "branch and open or update its one pull request (needs git "
+                                  "and gh)")
+    propose.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE",
+                         help="what `discover --format json --output FILE` wrote")
+    propose.add_argument("--base", help="the branch the pull request goes into (default: the "
+                         "branch checked out)")
+    propose.add_argument("--dry-run", action="store_true", help="ask GitHub which pull request "
+                         "is open, then print the calls instead of making them")
+    propose.set_defaults(run=_later("run_propose", "propose_command"))
+    return propose
 
 
 def _output_file(given: str) -> Path:
