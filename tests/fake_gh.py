@@ -1,6 +1,8 @@
-"""A fake GitHub CLI for the nightly report's tests: an executable `gh` that records its calls.
+"""A fake GitHub CLI for the tests of `report` and `propose`: an executable `gh` that records
+its calls.
 
-It keeps a little state in a JSON file: the open report issues, and a call to fail. Each call
+It keeps a little state in a JSON file: the open report issues, the open pull requests (as
+`gh pr list --json` prints them), and a call to fail. Each call
 is recorded with its arguments and, for --body-file, the body it was given.
 """
 
@@ -29,13 +31,19 @@ if argv[:2] == ["issue", "list"]:
     print(json.dumps([{{"number": n}} for n in state["open"]]))
 elif argv[:2] == ["issue", "create"]:
     print("https://github.com/example/readinglist/issues/42")
+elif argv[:2] == ["pr", "list"]:
+    print(json.dumps(state["pulls"]))
+elif argv[:2] == ["pr", "create"]:
+    print("https://github.com/example/readinglist/pull/43")
 """
 
 
 class FakeGh:
-    def __init__(self, folder: Path, open_issues: list[int], fail: str | None = None):
+    def __init__(self, folder: Path, open_issues: list[int], fail: str | None = None,
+                 pulls: list[dict] | None = None):
         self.state = folder / "gh-state.json"
-        self.state.write_text(json.dumps({"open": open_issues, "fail": fail, "calls": []}))
+        self.state.write_text(json.dumps({"open": open_issues, "fail": fail, "calls": [],
+                                          "pulls": pulls or []}))
         script = folder / "gh"
         script.write_text(SCRIPT.format(python=sys.executable, state=str(self.state)))
         script.chmod(0o755)

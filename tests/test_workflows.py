@@ -45,3 +45,33 @@ def test_the_nightly_job_keeps_the_whole_report_as_the_artifact_the_issue_names(
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["if"] == "always()" and upload["with"]["name"] == ARTIFACT
     assert "report.md" in upload["with"]["path"].split()
+
+
+def discover_job() -> tuple[dict, list[dict]]:
+    workflow = yaml.safe_load((REPO / ".github/workflows/discover.yml").read_text())
+    return workflow, workflow["jobs"]["discover"]["steps"]
+
+
+def test_the_weekly_proposals_run_may_push_a_branch_and_open_a_pull_request_and_no_more():
+    workflow, _ = discover_job()
+    assert workflow["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert {"schedule", "workflow_dispatch"} == set(workflow[True])    # YAML 1.1 reads on: as True
+
+
+def test_the_openalex_key_reaches_discover_as_env_and_is_never_echoed():
+    _, steps = discover_job()
+    given = [s for s in steps if "secrets." in yaml.safe_dump(s)]
+    assert [s["name"] for s in given] == ["readinglist discover"]
+    assert given[0]["env"] == {
+        "READINGLIST_OPENALEX_KEY": "${{ secrets.READINGLIST_OPENALEX_KEY }}"}
+    assert all("OPENALEX_KEY" not in s.get("run", "") and "secrets" not in s.get("run", "")
+               for s in steps)
+
+
+def test_the_proposals_step_reads_what_discover_wrote():
+    _, steps = discover_job()
+    runs = [s.get("run", "") for s in steps]
+    discover = next(r for r in runs if "readinglist discover" in r)
+    propose = next(r for r in runs if "readinglist propose" in r)
+    written = re.search(r"--output (\S+)", discover)[1]
+    assert "--format json" in discover and f"--from {written}" in propose

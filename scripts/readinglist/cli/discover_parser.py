@@ -1,8 +1,9 @@
-"""The arguments of the citation-graph commands discover, accept and reject."""
+"""The arguments of the citation-graph commands: discover, accept, reject and propose."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from .parsing import later, output_file
 
@@ -34,4 +35,14 @@ def register_discover(commands) -> list[argparse.ArgumentParser]:
     drop.add_argument("--why", metavar="TEXT", help="the reason, kept beside it")
     drop.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
     drop.set_defaults(run=later("run_reject", "discover_commands"))
-    return [found, take, drop]
+    propose = commands.add_parser("propose", help="commit what discover found to the proposals "
+                                  "branch and open or update its one pull request (needs git "
+                                  "and gh)")
+    propose.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE",
+                         help="what `discover --format json --output FILE` wrote")
+    propose.add_argument("--base", help="the branch the pull request goes into (default: the "
+                         "branch checked out)")
+    propose.add_argument("--dry-run", action="store_true", help="ask GitHub which pull request "
+                         "is open, then print the calls instead of making them")
+    propose.set_defaults(run=later("run_propose", "propose_command"))
+    return [found, take, drop, propose]
