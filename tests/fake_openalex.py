@@ -41,6 +41,7 @@ class FakeOpenAlex:
         self.faults: list[str] = []           # the next replies: 429, 429-budget, 403, 500,
         #                                       401, malformed, truncated
         self.requests: list[dict[str, str]] = []   # each request's parameters
+        self.paths: list[str] = []                 # and its path as sent
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -68,6 +69,7 @@ class FakeOpenAlex:
         parts = urlsplit(path)
         params = {name: values[0] for name, values in parse_qs(parts.query).items()}
         self.requests.append(params)
+        self.paths.append(path)
         fault = self.faults.pop(0) if self.faults else None
         if fault in ("429", "403"):
             return int(fault), '{"error": "Rate limit exceeded"}', {"Retry-After": "0"}
@@ -103,21 +105,21 @@ class FakeOpenAlex:
             values = value.split("|")
             if len(values) > 100:
                 raise ValueError("OpenAlex takes at most 100 values in one filter")
-            found = [w for w in found if _keeps(w, name, values)]
+            wanted = {v.lower() for v in values}
+            found = [w for w in found if _keeps(w, name, values, wanted)]
         return found
 
     def close(self):
         self.httpd.shutdown()
 
 
-def _keeps(work: dict, name: str, values: list[str]) -> bool:
+def _keeps(work: dict, name: str, values: list[str], wanted: set[str]) -> bool:
     if name == "doi":
-        return (work["doi"] or "").removeprefix("https://doi.org/").lower() in \
-            {v.lower() for v in values}
+        return (work["doi"] or "").removeprefix("https://doi.org/").lower() in wanted
     if name == "cites":
-        return any(f"https://openalex.org/{v}" in work["referenced_works"] for v in values)
+        return any(ref.rsplit("/", 1)[1].lower() in wanted for ref in work["referenced_works"])
     if name == "openalex":
-        return work["id"].rsplit("/", 1)[1] in values
+        return work["id"].rsplit("/", 1)[1].lower() in wanted
     if name == "from_publication_date":
         return work["publication_date"] >= values[0]
     raise ValueError(f"the fake does not know the filter {name}")

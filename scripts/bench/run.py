@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 from bench import connections  # noqa: E402
 from bench.annotations import bench_annotations  # noqa: E402
 from bench.check_speed import measure_check  # noqa: E402
+from bench.discover import measure_discover  # noqa: E402
 from bench.measure import Result, from_text  # noqa: E402
 from bench.search_size import measure_search  # noqa: E402
 from bench.site_build import measure_site  # noqa: E402
@@ -52,6 +53,7 @@ MEASUREMENTS = [
                                                                          scratch))),
     Measurement("annotated map", [500, 2000], [500],
                 lambda sizes, rounds, scratch: from_text(bench_annotations(sizes, scratch))),
+    Measurement("discover", [500, 2000], [500], measure_discover),
 ]
 
 

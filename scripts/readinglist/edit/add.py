@@ -99,7 +99,7 @@ def read_bibtex(kb: KnowledgeBase, text: str, path: str) -> list[NewPaper]:
     raw = bibtexparser.parse_string(text, parse_stack=[])   # values as written, for the entry
     if not read:
         raise AddError(f"{path} holds no BibTeX entry")
-    taken, seen, papers = set(kb.papers), set(), []
+    taken, seen, papers = {key.lower() for key in kb.papers}, set(), []
     for paper, written in zip(read, raw.entries):
         values = paper.values()
         found = identities(values)

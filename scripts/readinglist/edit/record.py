@@ -30,7 +30,7 @@ class Record:
 
 
 def key_for(record: Record, taken: set[str]) -> str:
-    """The conventional key, suffixed a, b, ... when another paper has it."""
+    """The conventional key, suffixed a, b, ... when another paper has it (taken: lowercase)."""
     return free_key(expected_key(record.author_field, record.year, record.title) or "anonymous",
                     taken)
 

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 from ..edit.record import key_for, to_entry
 from ..model import KnowledgeBase
 from .client import Client, arxiv_batches
-from .graph import Candidate, best_topic, known_identities, map_order, merge_versions, \
+from .graph import Candidate, TopicIndex, known_identities, map_order, merge_versions, \
     topic_keys
 from .openalex import MAX_VALUES, OpenAlex
 from .works import ARXIV_DOI, Work, read_work, to_record
@@ -63,16 +63,17 @@ def discover(kb: KnowledgeBase, openalex: OpenAlex, arxiv: Client | None, since:
     progress(f"new works citing {len(listed)} listed works since {since}")
     forward = [Candidate(w, "cites-list", _ordered(connects, order))
                for w, connects in _citing(openalex, listed, since) if len(connects) >= minimum]
-    refs = _references(listed)
-    cited = Counter(w for cites in refs.values() for w in cites)
-    wanted = sorted(w for w, n in cited.items() if n >= minimum and w not in listed)
+    cited_by: dict[str, set[str]] = {}
+    for key, cites in _references(listed).items():
+        for w in cites:
+            cited_by.setdefault(w, set()).add(key)
+    wanted = sorted(w for w, keys in cited_by.items() if len(keys) >= minimum
+                    and w not in listed)
     progress(f"reading {len(wanted)} works that listed papers cite")
-    backward = [Candidate(work, "cited-by-list",
-                          _ordered((key for key, cites in refs.items() if work.openalex in cites),
-                                   order))
+    backward = [Candidate(work, "cited-by-list", _ordered(cited_by.get(work.openalex, ()), order))
                 for work in _by_id(openalex, wanted)]
     kept, left_out = _keep(kb, forward + backward)
-    found = _place(kb, merge_versions(kept), arxiv)
+    found = _place(kb, merge_versions(kept), arxiv, left_out)
     return Discovery(found, since, tuple(unresolved), left_out)
 
 
@@ -140,9 +141,11 @@ def _keep(kb: KnowledgeBase, candidates: list[Candidate]) -> tuple[list[Candidat
     return kept, dict(left_out)
 
 
-def _place(kb: KnowledgeBase, candidates: list[Candidate], arxiv: Client | None) -> list[Found]:
+def _place(kb: KnowledgeBase, candidates: list[Candidate], arxiv: Client | None,
+           left_out: dict[str, int]) -> list[Found]:
     confirmed = _confirmed_arxiv(arxiv, [c.work.arxiv for c in candidates if c.work.arxiv])
-    topics, taken, found = topic_keys(kb), set(kb.papers) | set(kb.broken_keys), []
+    taken = {key.lower() for key in (*kb.papers, *kb.broken_keys)}
+    places, todos, found = TopicIndex(topic_keys(kb)), _todo_index(kb), []
     ranked = sorted(candidates, key=lambda c: (-len(c.connects), _newest(c.work),
                                                c.work.openalex))
     for candidate in ranked:
@@ -152,13 +155,29 @@ def _place(kb: KnowledgeBase, candidates: list[Candidate], arxiv: Client | None)
             work = replace(work, arxiv=None)
         record, problem = to_record(work)
         remarks += [f"abstract left out: {problem}"] if problem else []
-        key = key_for(record, taken)
+        try:
+            key = key_for(record, taken)
+        except ValueError:   # 27 papers have its key already: a curator's call
+            left_out["without a free key"] = left_out.get("without a free key", 0) + 1
+            continue
         taken.add(key)
-        topic = best_topic(topics, candidate.connects)
-        todos = tuple(p.item.text for p in kb.todos_at(topic, candidate.connects))
-        found.append(Found(key, work, candidate.kind, candidate.connects, topic, todos,
-                           to_entry(key, record), tuple(remarks)))
+        topic = places.best(candidate.connects)
+        found.append(Found(key, work, candidate.kind, candidate.connects, topic,
+                           todos(topic, candidate.connects), to_entry(key, record),
+                           tuple(remarks)))
     return found
+
+
+def _todo_index(kb: KnowledgeBase):
+    """todos(topic, connects): the to-do lines in that topic, and those whose candidates it
+    connects to, in map order (kb.todos_at, with the to-dos indexed once for many works)."""
+    lines = [(p.topic_path, p.item) for p in kb.placements() if p.item.kind == "todo"]
+
+    def todos(topic: str, connects: tuple[str, ...]) -> tuple[str, ...]:
+        wanted = set(connects)
+        return tuple(item.text for path, item in lines
+                     if path == topic or wanted.intersection(item.candidates))
+    return todos
 
 
 def _confirmed_arxiv(arxiv: Client | None, ids: list[str]) -> set[str]:

@@ -116,11 +116,24 @@ def topic_keys(kb: KnowledgeBase) -> dict[str, list[str]]:
     return found
 
 
-def best_topic(topics: dict[str, list[str]], connects: tuple[str, ...]) -> str:
-    """The topic whose papers it connects to most; the first in taxonomy order on a tie."""
-    wanted = set(connects)
-    ranked = enumerate(topics.items())
-    return max(ranked, key=lambda it: (len(wanted & set(it[1][1])), -it[0]))[1][0]
+class TopicIndex:
+    """Where a work belongs: the topic whose papers it connects to most (the first in taxonomy
+    order on a tie), found through each paper's topics rather than a pass over all topics."""
+
+    def __init__(self, topics: dict[str, list[str]]):
+        self.order = {path: rank for rank, path in enumerate(topics)}
+        self.of_key: dict[str, list[str]] = {}
+        for path, keys in topics.items():
+            for key in keys:
+                self.of_key.setdefault(key, []).append(path)
+
+    def best(self, connects: tuple[str, ...]) -> str:
+        counts: dict[str, int] = {}
+        for key in set(connects):
+            for path in self.of_key.get(key, ()):
+                counts[path] = counts.get(path, 0) + 1
+        return max(counts, key=lambda path: (counts[path], -self.order[path])) if counts \
+            else next(iter(self.order))
 
 
 def _family_key(family: str | None) -> str:

@@ -139,7 +139,7 @@ def fetch_new(kb: KnowledgeBase, identifier: str, endpoints: Endpoints) -> list[
     entry = fetch_arxiv(value, endpoints) if kind == "arxiv" else None
     record = entry.record if entry else fetch_doi(value, endpoints)
     refuse_known(kb, identities(dict(record.extra)))
-    key = key_for(record, set(kb.papers))
+    key = key_for(record, {key.lower() for key in kb.papers})
     left_out = (f"arXiv's abstract was left out: {entry.abstract_problem}",) \
         if entry and entry.abstract_problem else ()
     return [NewPaper(key, to_entry(key, record), record.title, left_out)]

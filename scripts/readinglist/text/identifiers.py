@@ -136,9 +136,10 @@ def _key_part(word: str) -> str:
     return _NOT_ALNUM.sub("", fold_ascii(word).lower())
 
 
-def free_key(base: str, taken: set[str]) -> str:
-    """base, or base with the first collision suffix a, b, ... that no key (in any case) has."""
-    lowered = {key.lower() for key in taken}
+def free_key(base: str, lowered: set[str]) -> str:
+    """base, or base with the first collision suffix a, b, ... that no key has; lowered holds
+    the keys taken in lowercase (keys differing only in case collide), kept by the caller so
+    that naming many papers costs no pass over all keys each."""
     for suffix in ("", *"abcdefghijklmnopqrstuvwxyz"):
         if base + suffix not in lowered:
             return base + suffix
