@@ -269,3 +269,12 @@ def test_accept_of_an_unknown_key_names_the_pending_ones(tree, capsys):
     assert main(["accept", "nobody2026x", "--root", str(tree)]) == 2
     assert "(pending: bee2026citing, " in capsys.readouterr().err
 
+
+
+def test_a_setting_beyond_openalexs_limit_is_refused_before_any_request(tree, openalex,
+                                                                         capsys):
+    write_tree(tree, {"readinglist.toml": "[discover]\nper_page = 200\n"})
+    status, _, err = run(tree, capsys=capsys)
+    assert (status, openalex.requests) == (2, [])
+    assert err == ("readinglist: readinglist.toml [discover]: per_page must be 1 to 100, "
+                   "OpenAlex's limit\n")

@@ -139,7 +139,8 @@ def _as_text(found: Discovery, client: OpenAlex) -> str:
     lines += [f"  left out {n} works {why}" for why, n in sorted(found.left_out.items())]
     if found.unresolved:
         named = ", ".join(found.unresolved[:10]) + (" ..." if len(found.unresolved) > 10 else "")
-        lines.append(f"  OpenAlex does not know {len(found.unresolved)} listed papers: {named}")
+        why = "are not in the cache" if client.missing else "are unknown to OpenAlex"
+        lines.append(f"  {len(found.unresolved)} listed papers {why}: {named}")
     if client.missing:
         lines.append(f"  --offline: {client.missing} pages were not in the cache")
     return "\n".join(lines) + "\n"
