@@ -10,9 +10,9 @@ paged by cursor (with a key) or by page number (without), `per_page` at most 100
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+from fakes import LocalServer
 
 
 def work(number: int, title: str, *, authors=("Jo Doe",), date="2026-01-01", doi=None,
@@ -35,35 +35,22 @@ def work(number: int, title: str, *, authors=("Jo Doe",), date="2026-01-01", doi
             "abstract_inverted_index": index, "is_retracted": retracted}
 
 
-class FakeOpenAlex:
+class FakeOpenAlex(LocalServer):
     def __init__(self):
         self.works: dict[str, dict] = {}      # W id -> work
         self.faults: list[str] = []           # the next replies: 429, 429-budget, 403, 500,
         #                                       401, malformed, truncated
         self.requests: list[dict[str, str]] = []   # each request's parameters
         self.paths: list[str] = []                 # and its path as sent
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - the stdlib's name
-                status, body, headers = server.answer(self.path)
-                self.send_response(status)
-                for name, value in {"Content-Type": "application/json", **headers}.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(body.encode("utf-8"))
-
-            def log_message(self, format, *args):  # noqa: A002
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                         daemon=True).start()
+        super().__init__()
 
     def add(self, *works: dict) -> None:
         for one in works:
             self.works[one["id"].rsplit("/", 1)[1]] = one
+
+    def reply(self, path: str, headers) -> tuple[int, str, dict[str, str]]:
+        status, body, sent = self.answer(path)
+        return status, body, {"Content-Type": "application/json", **sent}
 
     def answer(self, path: str) -> tuple[int, str, dict]:
         parts = urlsplit(path)
@@ -109,8 +96,6 @@ class FakeOpenAlex:
             found = [w for w in found if _keeps(w, name, values, wanted)]
         return found
 
-    def close(self):
-        self.httpd.shutdown()
 
 
 def _keeps(work: dict, name: str, values: list[str], wanted: set[str]) -> bool:

@@ -23,29 +23,19 @@ ERROR_ENTRY = ("<entry><id>http://arxiv.org/api/errors#bad</id><title>Error</tit
                "<summary>incorrect id format for {id}</summary></entry>")
 
 
-class FakeScholarlyServer:
-    """arXiv at /arxiv, Crossref at /crossref/works/DOI, doi.org at /doi/DOI."""
+class LocalServer:
+    """A server on 127.0.0.1 (self.base) whose every GET is answered by
+    self.reply(path, request headers) -> (status, body, response headers)."""
 
     def __init__(self):
-        self.arxiv: dict[str, dict] = {}      # id -> {"title", "authors", "year"} and optional
-        #                                       "abstract", and "answer_id" (a wrong id it sends)
-        self.arxiv_faults: list[str] = []     # the next arXiv replies: "503", "error", "truncated"
-        self.crossref: dict[str, dict] = {}   # lowercased DOI -> CSL message
-        self.doi: dict[str, dict] = {}        # lowercased DOI -> CSL JSON
-        self.requests: list[str] = []
-        self.times: list[float] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - the stdlib's name
-                server.requests.append(self.path)
-                server.times.append(time.monotonic())
-                status, body, kind = server.answer(self.path, self.headers.get("Accept", ""))
+                status, body, headers = server.reply(self.path, self.headers)
                 self.send_response(status)
-                self.send_header("Content-Type", kind)
-                if self.path.startswith("/crossref"):   # Crossref's own rate-limit headers
-                    self.send_header("X-Rate-Limit-Limit", "5")
-                    self.send_header("X-Rate-Limit-Interval", "1s")
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(body.encode("utf-8"))
 
@@ -57,6 +47,35 @@ class FakeScholarlyServer:
         # A short poll, so that close() returns at once rather than after half a second.
         threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
                          daemon=True).start()
+
+    def reply(self, path: str, headers) -> tuple[int, str, dict[str, str]]:
+        raise NotImplementedError
+
+    def close(self):
+        self.httpd.shutdown()
+
+
+class FakeScholarlyServer(LocalServer):
+    """arXiv at /arxiv, Crossref at /crossref/works/DOI, doi.org at /doi/DOI."""
+
+    def __init__(self):
+        self.arxiv: dict[str, dict] = {}      # id -> {"title", "authors", "year"} and optional
+        #                                       "abstract", and "answer_id" (a wrong id it sends)
+        self.arxiv_faults: list[str] = []     # the next arXiv replies: "503", "error", "truncated"
+        self.crossref: dict[str, dict] = {}   # lowercased DOI -> CSL message
+        self.doi: dict[str, dict] = {}        # lowercased DOI -> CSL JSON
+        self.requests: list[str] = []
+        self.times: list[float] = []
+        super().__init__()
+
+    def reply(self, path: str, headers) -> tuple[int, str, dict[str, str]]:
+        self.requests.append(path)
+        self.times.append(time.monotonic())
+        status, body, kind = self.answer(path, headers.get("Accept", ""))
+        sent = {"Content-Type": kind}
+        if path.startswith("/crossref"):   # Crossref's own rate-limit headers
+            sent.update({"X-Rate-Limit-Limit": "5", "X-Rate-Limit-Interval": "1s"})
+        return status, body, sent
 
     def env(self) -> dict[str, str]:
         return {"READINGLIST_ARXIV_API": f"{self.base}/arxiv",
@@ -106,10 +125,6 @@ class FakeScholarlyServer:
                     title=paper["title"], authors=authors,
                     abstract=escape(paper.get("abstract", "An invented abstract."))))
         return FEED.format(entries="\n".join(entries))
-
-    def close(self):
-        self.httpd.shutdown()
-
 
 class MisbehavingServer:
     """Answers like the web does on a bad day: 404, 410, 5xx, 429 with Retry-After, hangs,

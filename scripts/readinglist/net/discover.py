@@ -172,11 +172,16 @@ def _todo_index(kb: KnowledgeBase):
     """todos(topic, connects): the to-do lines in that topic, and those whose candidates it
     connects to, in map order (kb.todos_at, with the to-dos indexed once for many works)."""
     lines = [(p.topic_path, p.item) for p in kb.placements() if p.item.kind == "todo"]
+    by_topic: dict[str, set[int]] = {}
+    by_key: dict[str, set[int]] = {}
+    for at, (path, item) in enumerate(lines):
+        by_topic.setdefault(path, set()).add(at)
+        for key in item.candidates:
+            by_key.setdefault(key, set()).add(at)
 
     def todos(topic: str, connects: tuple[str, ...]) -> tuple[str, ...]:
-        wanted = set(connects)
-        return tuple(item.text for path, item in lines
-                     if path == topic or wanted.intersection(item.candidates))
+        found = set(by_topic.get(topic, ())).union(*(by_key.get(key, ()) for key in connects))
+        return tuple(lines[at][1].text for at in sorted(found))
     return todos
 
 
