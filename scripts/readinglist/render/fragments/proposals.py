@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ...model import KnowledgeBase, Placement, Proposal, Section, Topic, walk_topics
+from ...model import Item, KnowledgeBase, Proposal, Section, Topic, walk_topics
 from ..markup import cite_label, md
 from ..uris import NEW_IN_THE_FIELD, paper_uri, rel, section_uri
 from .annotations import abstract_text
@@ -70,17 +70,17 @@ def answers(kb: KnowledgeBase) -> Answers:
     found: Answers = defaultdict(list)
     for proposal in kb.proposals.ranked():
         for placement in kb.todos_for(proposal):
-            found[_at(placement)].append(proposal)
+            found[_at(placement.item)].append(proposal)
     return dict(found)
 
 
-def _at(placement: Placement) -> tuple[str, int, int]:
-    item = placement.item
+def _at(item: Item) -> tuple[str, int, int]:
     return item.path, item.line, item.col
 
 
-def for_todo(kb: KnowledgeBase, item) -> list[Proposal]:
-    return kb.derived(answers).get((item.path, item.line, item.col), [])
+def for_todo(kb: KnowledgeBase, item: Item) -> list[Proposal]:
+    """The proposals a to-do line answers, best first."""
+    return kb.derived(answers).get(_at(item), [])
 
 
 def for_topic(kb: KnowledgeBase, topic_path: str, topic: Topic) -> list[Proposal]:
