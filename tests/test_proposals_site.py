@@ -73,6 +73,13 @@ def test_a_topic_without_a_to_do_shows_its_proposals_collapsed(proposals_tree):
     assert '<span class="rl-proposal__why">Cited by 2 papers on the list: ' in networks
 
 
+def test_the_open_questions_show_a_to_dos_proposals_too(proposals_tree):
+    page = pages(proposals_tree)["open-questions.md"]
+    todo = page[page.index('<div class="rl-todo"'):]
+    assert f"<summary>{LABEL}: 3 papers, not the curator's picks</summary>" in todo
+    assert "(papers/doe2026fresh.md){ .rl-title }" in todo
+
+
 def test_a_proposals_paper_page_says_it_is_a_proposal(proposals_tree):
     page = pages(proposals_tree)["papers/doe2026fresh.md"]
     assert f"{LABEL}, not the curator's pick" in page
