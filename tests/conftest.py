@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import BASE, REPO, build_site, copy_site_source
+from support import BASE, PROPOSED_FILES, REPO, build_site, copy_site_source, write_tree
 
 
 def pytest_addoption(parser):
@@ -75,3 +75,23 @@ def no_internet(monkeypatch):
         return real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture
+def proposals_tree(base_tree: Path) -> Path:
+    """The base tree with three proposals, one of them hostile (support.PROPOSED_FILES)."""
+    return write_tree(base_tree, PROPOSED_FILES)
+
+
+@pytest.fixture(scope="session")
+def proposals_site(tmp_path_factory) -> Path:
+    """The base tree with its proposals, built once for the session; not strictly, since check
+    reports the hostile proposal's markup (the build must still show it only as text)."""
+    from scripted_git import site_project
+    root = tmp_path_factory.mktemp("proposals") / "kb"
+    shutil.copytree(BASE, root)
+    site_project(write_tree(root, PROPOSED_FILES))
+    site = root.parent / "site"
+    result = build_site(root, site, strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site

@@ -103,3 +103,66 @@ def copy_site_source(root: Path) -> Path:
         shutil.copy(REPO / name, root / name)
     (root / "node_modules").symlink_to(REPO / "node_modules")
     return root
+
+
+# Proposals over the base tree: one under the kernels to-do (with an abstract), one in a topic
+# without a to-do, and one whose every text is a payload from the API (see HOSTILE).
+HOSTILE = "<img src=x onerror=alert(1)>"
+PROPOSED_BIB = f"""\
+@article{{doe2026fresh,
+  title    = {{A Fresh Look at Kernels}},
+  author   = {{Doe, Jo and Roe, Max}},
+  year     = {{2026}},
+  journal  = {{Journal of Fresh Results}},
+  doi      = {{10.1000/fresh1}},
+  abstract = {{We look at kernels again, with $a^2$ in it.}},
+}}
+
+@article{{evil2026hostile,
+  title    = {{Hostile {HOSTILE} title}},
+  author   = {{Evil, {HOSTILE} and Roe, Max}},
+  year     = {{2025}},
+  journal  = {{Venue {HOSTILE}}},
+  doi      = {{10.1000/evil1}},
+  abstract = {{An abstract {HOSTILE} with <script>alert(2)</script> in it.}},
+}}
+
+@misc{{old2026networks,
+  title    = {{Networks, Cited Twice}},
+  author   = {{Old, Ann}},
+  year     = {{2026}},
+  doi      = {{10.1000/old1}},
+}}
+"""
+PROPOSALS_YML = """\
+checked: "2026-12-07"
+proposals:
+  - paper: doe2026fresh
+    openalex: W4390000001
+    kind: cites-list
+    connects: [jones2019kernel, smith2020deep]
+    topic: models/kernels
+    found: "2026-12-07"
+    published: "2026-11-30"
+  - paper: old2026networks
+    openalex: W4390000003
+    kind: cited-by-list
+    connects: [jones2019kernel, smith2020deep]
+    topic: models/networks
+    found: "2026-12-07"
+    published: "2026-01-15"
+  - paper: evil2026hostile
+    openalex: W4390000004
+    kind: cites-list
+    connects: [jones2019kernel, smith2020deep]
+    topic: models/networks
+    found: "2026-11-30"
+    published: "2025-06-01"
+"""
+# The section cites its source, as the real one does: its link in the frontier's caption gives
+# the figure, which scrolls on a phone, focusable HTML content (axe-core does not count the SVG
+# points' xlink:href links, which Chromium focuses).
+SOURCED_MODELS = (BASE / "taxonomy/models.yml").read_text(encoding="utf-8").replace(
+    "order: frontier\n", "order: frontier\nsource: jones2019kernel\n")
+PROPOSED_FILES = {"bib/proposed.bib": PROPOSED_BIB, "taxonomy/proposals.yml": PROPOSALS_YML,
+                  "taxonomy/models.yml": SOURCED_MODELS}

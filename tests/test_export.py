@@ -12,7 +12,7 @@ import pytest
 from support import CASES, REPO, write_tree
 
 PAPER_KEYS = {"title", "authors", "year", "venue", "arxiv", "doi", "url", "status", "tags",
-              "note", "cites", "oneline", "abstract"}
+              "note", "cites", "oneline", "abstract", "proposed"}
 
 
 def export(root) -> dict:
@@ -78,7 +78,7 @@ def test_models_frontier_runs_in_the_seed_order(real_export):
 
 
 def test_export_uses_exactly_the_documented_keys(real_export):
-    assert set(real_export) == {"version", "sections", "papers"}
+    assert set(real_export) == {"version", "sections", "papers", "proposals"}
     assert real_export["version"] == 1
     assert [s["id"] for s in real_export["sections"]] == [
         "hyperparams", "models", "optimization", "data", "other"]
@@ -93,14 +93,15 @@ def test_paper_fields_are_decoded_for_readers(base_tree):
     assert papers["jones2019kernel"] == {
         "title": "Kernel Methods for Deep Learning", "authors": ["Ada Jones", "Bo Müller"],
         "year": "2019", "venue": None, "arxiv": None, "doi": "10.1000/xyz123", "url": None,
-        "status": None, "tags": [], "note": None, "cites": [], "oneline": None, "abstract": None}
+        "status": None, "tags": [], "note": None, "cites": [], "oneline": None, "abstract": None,
+        "proposed": False}
     assert papers["smith2020deep"] == {
         "title": "On Deep Networks", "authors": ["Jane Smith"], "year": "2020",
         "venue": "arXiv", "arxiv": "2001.00001", "doi": None, "url": None, "status": "read",
         "tags": ["scaling-laws", "kernel-regime"], "note": "notes/smith2020deep.md",
         "cites": ["jones2019kernel"],
         "oneline": "Deep networks, compared with kernels [@jones2019kernel]; math $a^2$.",
-        "abstract": None}
+        "abstract": None, "proposed": False}
 
 
 def test_export_refuses_a_broken_knowledge_base(base_tree):
@@ -114,3 +115,23 @@ def test_export_refuses_a_broken_knowledge_base(base_tree):
 def test_every_frontier_topic_says_why_it_is_there(real_export):
     models = next(s for s in real_export["sections"] if s["id"] == "models")
     assert all(topic["why"] for topic in models["topics"])
+
+
+def test_proposals_are_listed_apart_and_their_papers_flagged(base_tree):
+    write_tree(base_tree, {
+        "bib/proposed.bib": "@article{doe2026fresh,\n  title = {A Fresh Look at Kernels},\n"
+                            "  author = {Doe, Jo},\n  year = {2026},\n"
+                            "  doi = {10.1000/fresh1},\n}\n",
+        "taxonomy/proposals.yml": "proposals:\n  - paper: doe2026fresh\n"
+                                  "    openalex: W4390000001\n    kind: cited-by-list\n"
+                                  "    connects: [jones2019kernel, smith2020deep]\n"
+                                  "    topic: models/kernels\n    found: \"2026-12-07\"\n"})
+    data = export(base_tree)
+    assert data["version"] == 1
+    assert data["proposals"] == [{
+        "key": "doe2026fresh", "openalex": "W4390000001", "kind": "cited-by-list",
+        "connects": ["jones2019kernel", "smith2020deep"], "topic": "models/kernels",
+        "todos": [{"topic": "models/kernels", "todo": "Find more kernel papers"}], "score": 2,
+        "found": "2026-12-07", "published": None}]
+    assert [key for key, paper in data["papers"].items() if paper["proposed"]] == \
+        ["doe2026fresh"]

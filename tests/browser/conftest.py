@@ -143,12 +143,22 @@ def visit(visits):
 def tabs(browser, site_url):
     """Like visits, but one tab per set of options, kept for the module: its cache and process
     make each of many visits faster. Checked as every visit is: no other host, no error."""
+    yield from open_tabs(browser, site_url)
+
+
+@pytest.fixture(scope="module")
+def proposals_tabs(browser, proposals_site_url):
+    """Like tabs, on the small site with proposals (tests/conftest.py, proposals_site)."""
+    yield from open_tabs(browser, proposals_site_url)
+
+
+def open_tabs(browser, url: str):
     opened: dict[str, Visit] = {}
 
     def tab(**options) -> Visit:
         name = repr(sorted(options.items()))
         if name not in opened:
-            opened[name] = Visit(browser.new_context(**options).new_page(), site_url)
+            opened[name] = Visit(browser.new_context(**options).new_page(), url)
         return opened[name]
 
     yield tab
@@ -156,3 +166,14 @@ def tabs(browser, site_url):
         visit.page.context.close()
         assert visit.foreign == [], "the site asked another host for something"
         assert visit.errors == [], "the browser console reported errors"
+
+
+@pytest.fixture(scope="session")
+def proposals_site_url(proposals_site):
+    yield from serve(proposals_site)
+
+
+@pytest.fixture
+def proposals_visits(browser, proposals_site_url):
+    """Like visits, on the small site with proposals (tests/conftest.py, proposals_site)."""
+    yield from open_visits(browser, proposals_site_url)

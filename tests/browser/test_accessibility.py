@@ -22,6 +22,8 @@ PAGES = ["/", "/hyperparams/", "/models/", "/optimization/", "/data/", "/other/"
 
 # At scale the connections page draws topics, and each topic gets a page (see large_site).
 AT_SCALE = ["/connections/", "/connections/models/topic-0/"]
+# Proposals from the citation graph: their page, and a section page with its blocks opened.
+WITH_PROPOSALS = ["/new-in-the-field/", "/models/"]
 
 
 def violations(page) -> list[dict]:
@@ -55,12 +57,31 @@ def test_no_serious_wcag_violation_at_scale(large_visits, path, scheme, width):
     assert_accessible(large_visits(color_scheme=scheme, viewport=WIDTHS[width]), path, scheme)
 
 
-def assert_accessible(visit, path: str, scheme: str) -> None:
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", WITH_PROPOSALS)
+def test_no_serious_wcag_violation_with_proposals(proposals_tabs, path, scheme, width):
+    visit = proposals_tabs(color_scheme=scheme, viewport=WIDTHS[width])
+    assert_accessible(visit, path, scheme, opened="details.rl-proposals, details.rl-abstract")
+
+
+def test_a_proposals_block_opens_by_keyboard_alone(proposals_visits):
+    page = proposals_visits().goto("/models/")
+    assert_rings(tab_to(page, "details.rl-proposals > summary"))
+    page.keyboard.press("Enter")
+    assert page.locator("details.rl-proposals[open] .rl-proposal").first.is_visible()
+
+
+def assert_accessible(visit, path: str, scheme: str, opened: str | None = None) -> None:
+    """opened: the collapsed blocks to open first, so that axe sees what is in them too."""
     page = visit.page
     # "load", not the idle network Visit waits for: the pages are static, the math renders on
     # load, and half a second less per page adds up over the many visits.
     response = page.goto(visit.base + path, wait_until="load")
     assert response.ok, path
+    if opened:
+        assert page.evaluate("""(s) => [...document.querySelectorAll(s)].map(
+            (d) => d.open = true).length""", opened), f"nothing to open on {path}"
     assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
     found = [v for v in violations(page) if v["impact"] in BLOCKING]
     assert found == [], described(found)

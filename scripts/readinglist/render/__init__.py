@@ -15,14 +15,15 @@ from .pages.home import fill_home
 from .index import build_index
 from .pages.lists import bibliography_page, open_questions_page, progress_page, tags_page
 from .pages.papers import paper_page
+from .pages.proposals import new_in_the_field_page
 from .files.previews import PREVIEWS, previews
 from .pages.sections import section_page
-from .uris import CONNECTIONS, PAPERS, paper_uri, section_uri
+from .uris import CONNECTIONS, NEW_IN_THE_FIELD, PAPERS, paper_uri, section_uri
 
 DOWNLOADS = ("references.bib", "readinglist.json", PREVIEWS)
 FEEDS = (ATOM, JSON_FEED)
 FIXED_PAGES = ("open-questions.md", "progress.md", "bibliography.md", "tags.md",
-               "connections.md")
+               "connections.md", NEW_IN_THE_FIELD)
 # Source paths under these belong to the generator; docs/ must not use them.
 RESERVED = (tuple(section_uri(s) for s in SECTION_IDS) + FIXED_PAGES + DOWNLOADS + FEEDS
             + (f"{PAPERS}/", f"{CONNECTIONS}/"))
@@ -39,6 +40,7 @@ def render(kb: KnowledgeBase) -> dict[str, str]:
     pages["progress.md"] = progress_page(kb)
     pages["bibliography.md"] = bibliography_page(kb, index)
     pages["tags.md"] = tags_page(kb)
+    pages[NEW_IN_THE_FIELD] = new_in_the_field_page(kb)
     pages.update(connection_pages(kb, index))
     return pages
 

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 PAPERS = "papers"
 CONNECTIONS = "connections"   # a topic's connections map, one page per topic
+NEW_IN_THE_FIELD = "new-in-the-field.md"   # the proposals from the citation graph
 _NOT_IN_TARGET = re.compile(r"""[<>"'\\\s]""")
 
 

@@ -64,12 +64,13 @@ def build_graph(kb: KnowledgeBase, placements: tuple[Placement, ...]) -> Graph:
         key = placement.item.key
         if placement.item.kind == "paper" and key in kb.papers and key not in groups:
             groups[key] = _group(placement, numbers.get(id(placement.trail[0])))
-    order = list(groups) + sorted(set(kb.papers) - set(groups))
+    # Proposals from the citation graph are not on the map until accepted: not drawn.
+    order = list(groups) + sorted(set(kb.papers) - set(groups) - kb.proposals.keys())
     groups.update({key: UNPLACED for key in order if key not in groups})
     rank = {key: index for index, key in enumerate(order)}
-    pairs = {(note.key, citation.key) for note in kb.notes.values() if note.key in kb.papers
+    pairs = {(note.key, citation.key) for note in kb.notes.values() if note.key in rank
              for citation in note.citations
-             if citation.key in kb.papers and citation.key != note.key}
+             if citation.key in rank and citation.key != note.key}
     edges = tuple(sorted(pairs, key=lambda pair: (rank[pair[0]], rank[pair[1]])))
     return Graph(tuple(order), groups, edges)
 

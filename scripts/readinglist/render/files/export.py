@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 
-from ...model import Item, KnowledgeBase, Section, Topic
+from ...model import Item, KnowledgeBase, Proposal, Section, Topic
 
+# Additions a reader can ignore (proposals, "proposed") keep the version; a change of meaning
+# or a removal would bump it.
 VERSION = 1
 
 
 def export(kb: KnowledgeBase) -> dict:
+    proposed = kb.proposals.keys()
     return {
         "version": VERSION,
         "sections": [_section(s) for s in kb.sections],
-        "papers": {key: _paper(kb, key) for key in sorted(kb.papers)},
+        "papers": {key: _paper(kb, key, key in proposed) for key in sorted(kb.papers)},
+        "proposals": [_proposal(kb, p) for p in kb.proposals.ranked()],
     }
 
 
@@ -43,7 +47,16 @@ def _item(item: Item) -> dict:
     return {item.kind: item.text}
 
 
-def _paper(kb: KnowledgeBase, key: str) -> dict:
+def _proposal(kb: KnowledgeBase, proposal: Proposal) -> dict:
+    """A proposal from the citation graph, best first; its paper is in "papers" too."""
+    return {"key": proposal.key, "openalex": proposal.openalex, "kind": proposal.kind,
+            "connects": list(proposal.connects), "topic": proposal.topic,
+            "todos": [{"topic": p.topic_path, "todo": p.item.text}
+                      for p in kb.todos_for(proposal)],
+            "score": proposal.score, "found": proposal.found, "published": proposal.published}
+
+
+def _paper(kb: KnowledgeBase, key: str, proposed: bool) -> dict:
     paper, note = kb.papers[key], kb.notes.get(key)
     return {
         "title": paper.title,
@@ -59,4 +72,5 @@ def _paper(kb: KnowledgeBase, key: str) -> dict:
         "cites": list(dict.fromkeys(c.key for c in note.citations)) if note else [],
         "oneline": note.oneline_markdown if note else None,
         "abstract": paper.abstract,
+        "proposed": proposed,
     }

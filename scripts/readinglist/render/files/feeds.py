@@ -1,8 +1,9 @@
 """The feeds: feed.xml (Atom 1.0, written by feedgen) and feed.json (JSON Feed 1.1).
 
 One entry per commit and paper: a note added, a note whose text changed, a paper marked read
-(when one commit does several to one paper, the entry says all of them). Newest first, at most
-FEED_SIZE. Ids are derived from the commit and the key, so they stay the same from build to
+(when one commit does several to one paper, the entry says all of them); and one per proposal
+from the citation graph, dated the day it was found and labelled a proposal. Newest first, at
+most FEED_SIZE. Ids are derived from the commit and the key, so they stay the same from build to
 build and whether or not the site's address is known. Without that address, links are relative
 to the feed, which sits at the root of the site: valid in both formats, and resolved by readers
 against the feed's own URL.
@@ -16,13 +17,17 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from ...model import KnowledgeBase, PaperEvent
+from ...model import KnowledgeBase, PaperEvent, Proposal
 from ..fragments.annotations import oneline_plain
+from ..fragments.proposals import LABEL, why_plain
 from ..markup import cite_label
 
 FEED_SIZE = 50
 ATOM, JSON_FEED = "feed.xml", "feed.json"
 KIND_LABELS = {"note-added": "New note", "note-changed": "Note revised", "read": "Read"}
+PROPOSED = "proposed"
+LABELS = {**KIND_LABELS, PROPOSED: LABEL}
+DESCRIPTION = "New notes, papers read and proposals from the citation graph"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "readinglist:feed")
 # Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -61,7 +66,11 @@ def entries(kb: KnowledgeBase, site: Site) -> list[Entry]:
             grouped.setdefault((change.sha, change.key), []).append(change)
     newest = sorted(grouped.values(), key=lambda g: (_instant(g[0].date), g[0].order),
                     reverse=True)[:FEED_SIZE]
-    return [_entry(kb, site, group) for group in newest]
+    chosen = [_entry(kb, site, group) for group in newest] + [
+        _proposed(kb, site, p) for p in kb.proposals.proposals
+        if p.key in kb.papers and _is_day(p.found)]
+    # Stable: entries of one instant keep the order of history, proposals after them.
+    return sorted(chosen, key=lambda e: _instant(e.date), reverse=True)[:FEED_SIZE]
 
 
 def atom(site: Site, chosen: list[Entry], updated: str) -> str:
@@ -70,7 +79,7 @@ def atom(site: Site, chosen: list[Entry], updated: str) -> str:
     feed = FeedGenerator()
     feed.id(site.url or f"urn:uuid:{uuid.uuid5(NAMESPACE, site.title)}")
     feed.title(_xml(site.title))
-    feed.subtitle(_xml(site.description or "New notes and papers read"))
+    feed.subtitle(_xml(site.description or DESCRIPTION))
     feed.author({"name": _xml(site.title)})
     feed.link(href=_url(site, ATOM), rel="self", type="application/atom+xml")
     feed.link(href=site.url or "./", rel="alternate", type="text/html")
@@ -85,13 +94,13 @@ def atom(site: Site, chosen: list[Entry], updated: str) -> str:
         item.link(href=entry.link, rel="alternate", type="text/html")
         item.summary(_xml(entry.summary))
         for kind in entry.kinds:
-            item.category(term=kind, label=KIND_LABELS[kind])
+            item.category(term=kind, label=LABELS[kind])
     return feed.atom_str(pretty=True).decode("utf-8")
 
 
 def json_feed(site: Site, chosen: list[Entry]) -> str:
     feed = {"version": "https://jsonfeed.org/version/1.1", "title": site.title,
-            "description": site.description or "New notes and papers read",
+            "description": site.description or DESCRIPTION,
             "authors": [{"name": site.title}]}
     if site.url:
         feed.update(home_page_url=site.url, feed_url=_url(site, JSON_FEED))
@@ -111,6 +120,25 @@ def _entry(kb: KnowledgeBase, site: Site, group: list[PaperEvent]) -> Entry:
     return Entry(f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{first.sha}/{first.key}')}", first.key,
                  kinds, f"{label.capitalize()}: {paper.title}", first.date,
                  _url(site, f"papers/{first.key}/"), summary)
+
+
+def _proposed(kb: KnowledgeBase, site: Site, proposal: Proposal) -> Entry:
+    """A proposal, dated the day discover found it; its id stays while it waits for review."""
+    paper = kb.papers[proposal.key]
+    summary = f"{LABEL}, not the curator's pick. {why_plain(kb, proposal)}."
+    return Entry(f"urn:uuid:{uuid.uuid5(NAMESPACE, f'proposal/{proposal.openalex}')}",
+                 proposal.key, (PROPOSED,), f"Proposed: {paper.title}",
+                 f"{proposal.found}T00:00:00+00:00", _url(site, f"papers/{proposal.key}/"),
+                 summary)
+
+
+def _is_day(text: str) -> bool:
+    """A date the loader let through by its shape may still be no day (2026-02-30)."""
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _updated(kb: KnowledgeBase, chosen: list[Entry]) -> str:

@@ -9,12 +9,20 @@ from ..uris import arxiv_abs, arxiv_pdf, doi_url, link_target, paper_uri, rel
 from .annotations import abstract_toggle, oneline_after, oneline_block
 
 STATUS_LABELS = {"to-read": "to read", "reading": "reading", "read": "read", None: "no note yet"}
+PROPOSED = "proposed"   # a proposal's status: found by the citation graph, not yet reviewed
+
+
+def status_label(kb: KnowledgeBase, key: str) -> str:
+    status = kb.status(key)
+    if status is None and kb.proposals.get(key) is not None:
+        return PROPOSED
+    return STATUS_LABELS.get(status, status)
 
 
 def status_chip(kb: KnowledgeBase, key: str) -> str:
-    status = kb.status(key)
-    css = status or "none"
-    return f'<span class="rl-status rl-status--{css}">{STATUS_LABELS.get(status, status)}</span>'
+    label = status_label(kb, key)
+    css = PROPOSED if label == PROPOSED else (kb.status(key) or "none")
+    return f'<span class="rl-status rl-status--{css}">{label}</span>'
 
 
 def byline(kb: KnowledgeBase, key: str) -> str:
@@ -90,7 +98,8 @@ def suggestion_links(kb: KnowledgeBase, item: Item, here: str) -> str:
     return "\n".join(links)
 
 
-def todo_row(kb: KnowledgeBase, item: Item, here: str) -> str:
+def todo_row(kb: KnowledgeBase, item: Item, here: str, below: list[str] | None = None) -> str:
+    """below: lines shown last in the to-do's box (the proposals that answer it)."""
     lines = ['<div class="rl-todo" markdown>',
              f'<span class="rl-todo__label">To do</span> {md(item.text)}']
     if item.candidates:
@@ -98,6 +107,8 @@ def todo_row(kb: KnowledgeBase, item: Item, here: str) -> str:
                      f'picks</span>\n\n{suggestion_links(kb, item, here)}')
     if item.reason:
         lines.append(f'\n<span class="rl-todo__label">Why these</span> {md(item.reason)}')
+    if below:
+        lines += ["", *below]
     lines.append("</div>")
     return "\n".join(lines)
 

@@ -7,10 +7,11 @@ from collections import Counter
 from ...model import KnowledgeBase, Section, walk_topics
 from ...model.schema import STATUSES
 from ..index import Index
+from ..fragments.proposals import LABEL, for_todo, proposal_block
 from ..fragments.rows import paper_row, question_row, todo_row
 from ..markup import attr, front_matter, md
 from ..figures.timeline import timeline_section
-from ..uris import rel, section_uri
+from ..uris import NEW_IN_THE_FIELD, rel, section_uri
 
 
 def open_questions_page(kb: KnowledgeBase) -> str:
@@ -28,7 +29,8 @@ def open_questions_page(kb: KnowledgeBase) -> str:
             parts += [f"### [{title}]({rel(here, section_uri(section.id), topic.id)})", ""]
             for item in topic.items:
                 if item.kind == "todo":
-                    parts += [todo_row(kb, item, here), ""]
+                    below = proposal_block(kb, for_todo(kb, item), here)
+                    parts += [todo_row(kb, item, here, below), ""]
                 elif item.kind == "question":
                     parts += [question_row(item), ""]
     return "\n".join(parts)
@@ -88,10 +90,14 @@ def progress_bar(kb: KnowledgeBase, keys: list[str]) -> str:
 
 def bibliography_page(kb: KnowledgeBase, index: Index) -> str:
     here = "bibliography.md"
-    parts = _header("Bibliography", f"All {len(kb.papers)} papers in the order of the map. "
+    mapped = kb.mapped_keys()
+    proposed = [p.key for p in kb.proposals.newest() if p.key in kb.papers and p.key not in mapped]
+    counted = len(kb.papers) - len(proposed)
+    also = f", then the {len(proposed)} the citation graph proposes" if proposed else ""
+    parts = _header("Bibliography", f"All {counted} papers in the order of the map{also}. "
                     "Download them as [BibTeX](references.bib) or as [JSON](readinglist.json) "
                     "(the format other tools read).")
-    seen: set[str] = set()
+    seen: set[str] = set(proposed)
     for section in kb.sections:
         keys = [k for k in section.listed_keys() if k in kb.papers and k not in seen]
         seen.update(keys)
@@ -108,7 +114,19 @@ def bibliography_page(kb: KnowledgeBase, index: Index) -> str:
     rest = sorted(set(kb.papers) - seen)
     if rest:
         parts += ["## Not yet in a topic", ""] + [paper_row(kb, k, here) + "\n" for k in rest]
-    return "\n".join(parts)
+    return "\n".join(parts + _proposed(kb, proposed, here))
+
+
+def _proposed(kb: KnowledgeBase, keys: list[str], here: str) -> list[str]:
+    """Proposals last, under their own heading: in bib/, not yet on the map."""
+    if not keys:
+        return []
+    parts = [f"## {LABEL}", "",
+             '<p class="rl-suggestions__label" markdown>Not the curator\'s picks: proposals '
+             f'waiting for review, newest first (see [New in the field]'
+             f'({rel(here, NEW_IN_THE_FIELD)}))</p>', ""]
+    return parts + [row for key in keys for row in (
+        paper_row(kb, key, here, css="rl-paper rl-paper--proposed"), "")]
 
 
 def tags_page(kb: KnowledgeBase) -> str:

@@ -9,6 +9,7 @@ from ...text.latex import decode
 from ...text.prose import prose_lines
 from ..fragments.annotations import abstract_section, oneline_plain
 from ..fragments.citations import link_citations
+from ..fragments.proposals import proposal_notice
 from ..index import Index, Trail
 from ..figures.neighbours import local_view
 from ..fragments.rows import bibtex_block, buttons, byline
@@ -26,6 +27,7 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
              f"# {md(paper.title)}", "",
              '<div class="rl-meta" markdown>', byline(kb, key), *_published_as(paper), "",
              buttons(kb, key), "{ data-search-exclude }", "</div>", ""]
+    parts += proposal_notice(kb, key, here)
     parts += _listed_under(kb, index.listings.get(key, ()), index, here)
     parts += _suggested_under(index.suggested.get(key, ()), here)
     parts += abstract_section(kb, key)

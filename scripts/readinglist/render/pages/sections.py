@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ...model import KnowledgeBase, Section, Topic
 from ..figures.frontier import frontier_svg
-from ..fragments.rows import item_row, paper_row
+from ..fragments.proposals import for_todo, for_topic, proposal_block
+from ..fragments.rows import item_row, paper_row, todo_row
 from ..markup import attr, cite_label, front_matter, md
 from ..uris import paper_uri, rel, section_uri
 
@@ -28,11 +29,13 @@ def section_page(kb: KnowledgeBase, section: Section) -> str:
         parts += ['<figure class="rl-frontier-figure" markdown>', frontier_svg(section),
                   f"<figcaption markdown>{FRONTIER_CAPTION}{after}</figcaption>", "</figure>", ""]
     for topic in section.topics:
-        parts += _topic(kb, topic, here, level=2)
+        parts += _topic(kb, topic, here, level=2, path=section.id)
     return "\n".join(parts)
 
 
-def _topic(kb: KnowledgeBase, topic: Topic, here: str, level: int) -> list[str]:
+def _topic(kb: KnowledgeBase, topic: Topic, here: str, level: int, path: str) -> list[str]:
+    """path: the topic's parent as section/topic; proposals name their topic that way."""
+    path = f"{path}/{topic.id}"
     heading = "#" * min(level, 6)
     parts = [f"{heading} {md(topic.title)} {{ #{topic.id} }}", ""]
     if topic.why:
@@ -40,10 +43,13 @@ def _topic(kb: KnowledgeBase, topic: Topic, here: str, level: int) -> list[str]:
     if not topic.items and not topic.topics:
         parts += ['<p class="rl-empty">Nothing listed here yet.</p>', ""]
     for item in topic.items:
-        parts += [item_row(kb, item, here), ""]
+        row = todo_row(kb, item, here, proposal_block(kb, for_todo(kb, item), here)) \
+            if item.kind == "todo" else item_row(kb, item, here)
+        parts += [row, ""]
     parts += _suggestions(kb, topic, here)
+    parts += proposal_block(kb, for_topic(kb, path, topic), here)
     for child in topic.topics:
-        parts += _topic(kb, child, here, level + 1)
+        parts += _topic(kb, child, here, level + 1, path)
     return parts
 
 
