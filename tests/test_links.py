@@ -182,3 +182,9 @@ def test_an_unknown_host_is_broken_at_once_without_retries():
 
     result = _run(check())   # the browser tests may have left an event loop running
     assert (result.status, result.alive, len(attempts)) == ("unknown-host", False, 1)
+
+
+def test_offline_counts_the_feeds_as_files_of_the_site(base_tree, capsys):
+    write_tree(base_tree, {"docs/index.md": "# Home\n\n[Atom](feed.xml), [JSON](feed.json)\n"})
+    assert run(base_tree, "--offline") == 0
+    assert capsys.readouterr().out == ""

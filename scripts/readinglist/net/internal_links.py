@@ -14,7 +14,7 @@ from markdown.extensions.toc import slugify
 
 from ..diagnostic import Diagnostic, error
 from ..model import KnowledgeBase
-from ..render import downloads, render
+from ..render import FEEDS, downloads, render
 from ..render.uris import paper_uri
 from .link_list import Link
 
@@ -25,7 +25,7 @@ _HTML_ID = re.compile(r"\bid=\"([^\"]+)\"")
 
 def internal_problems(kb: KnowledgeBase, links: list[Link]) -> list[Diagnostic]:
     pages = {**render(kb), **{p.path.removeprefix("docs/"): p.text for p in kb.pages}}
-    files = set(pages) | set(downloads(kb))
+    files = set(pages) | set(downloads(kb)) | set(FEEDS)   # the feeds are written at build
     anchors: dict[str, set[str]] = {}
     problems = []
     for link in links:
