@@ -50,6 +50,7 @@ def _paper(kb: KnowledgeBase, key: str) -> dict:
         "authors": paper.authors,
         "year": paper.year,
         "venue": paper.venue,
+        "venue_kind": paper.venue_kind,
         "arxiv": paper.arxiv,
         "doi": paper.doi,
         "url": paper.get("url"),
