@@ -73,6 +73,11 @@ class KnowledgeBase:
     def listed_keys(self) -> set[str]:
         return {p.item.key for p in self.placements() if p.item.key is not None}
 
+    def places(self, key: str) -> tuple[str, ...]:
+        """Where a paper is placed in any way (the curator's item, a todo's candidate, our
+        suggestion): each section's id, and 'section/topic' for its topics and those above."""
+        return self.derived(_places).get(key, ())
+
     def status(self, key: str) -> str | None:
         """The reading status the paper's note gives, None without a note or a status."""
         note = self.notes.get(key)
@@ -91,3 +96,13 @@ class KnowledgeBase:
                 yield section.source, section.source_at
             for topic, _ in walk_topics(section.topics):
                 yield from zip(topic.suggestions, topic.suggestions_at)
+
+
+def _places(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    found: dict[str, dict[str, None]] = {}
+    for section in kb.sections:
+        for topic, trail in walk_topics(section.topics):
+            where = [section.id] + [f"{section.id}/{t.id}" for t in (*trail, topic)]
+            for key in topic.listed_keys() + topic.suggested_keys():
+                found.setdefault(key, {}).update(dict.fromkeys(where))
+    return {key: tuple(where) for key, where in found.items()}
