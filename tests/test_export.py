@@ -12,7 +12,8 @@ import pytest
 from readinglist.model import BibField, Paper
 from support import CASES, REPO, write_tree
 
-PAPER_KEYS = {"title", "authors", "year", "venue", "venue_kind", "arxiv", "doi", "url", "status", "tags",
+PAPER_KEYS = {"title", "authors", "year", "venue", "venue_kind", "arxiv", "doi", "url", "status",
+              "tags",
               "note", "cites", "oneline", "abstract"}
 
 
@@ -93,11 +94,13 @@ def test_paper_fields_are_decoded_for_readers(base_tree):
     papers = export(base_tree)["papers"]
     assert papers["jones2019kernel"] == {
         "title": "Kernel Methods for Deep Learning", "authors": ["Ada Jones", "Bo Müller"],
-        "year": "2019", "venue": None, "venue_kind": "other", "arxiv": None, "doi": "10.1000/xyz123", "url": None,
+        "year": "2019", "venue": None, "venue_kind": "other", "arxiv": None,
+        "doi": "10.1000/xyz123", "url": None,
         "status": None, "tags": [], "note": None, "cites": [], "oneline": None, "abstract": None}
     assert papers["smith2020deep"] == {
         "title": "On Deep Networks", "authors": ["Jane Smith"], "year": "2020",
-        "venue": "arXiv", "venue_kind": "preprint", "arxiv": "2001.00001", "doi": None, "url": None, "status": "read",
+        "venue": "arXiv", "venue_kind": "preprint", "arxiv": "2001.00001", "doi": None,
+        "url": None, "status": "read",
         "tags": ["scaling-laws", "kernel-regime"], "note": "notes/smith2020deep.md",
         "cites": ["jones2019kernel"],
         "oneline": "Deep networks, compared with kernels [@jones2019kernel]; math $a^2$.",

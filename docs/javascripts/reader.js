@@ -11,7 +11,8 @@
 (() => {
   const root = document.currentScript
     ? new URL("..", document.currentScript.src)
-    : new URL(`${JSON.parse(document.getElementById("__config").textContent).base}/`, location.href);
+    : new URL(`${JSON.parse(document.getElementById("__config").textContent).base}/`,
+              location.href);
   const STORE = `readinglist-marks:${root.pathname}`;
   const PARAMS = ["status", "section", "topic", "tag", "year", "venue", "q", "mine"];
   const HIDE = "rl-hidden";
@@ -24,7 +25,7 @@
     venue: (row, v) => row.venue === v,
     year: (row, v) => within(row.year, v),
     q: (row, v) => row.text.includes(v),
-    mine: (row, v) => (v === "read" && marks.has(row.key)) || (v === "unread" && !marks.has(row.key)),
+    mine: (row, v) => (v === "read") === marks.has(row.key) && (v === "read" || v === "unread"),
   };
   let marks = held();
   let rows = [];
@@ -49,8 +50,8 @@
     }
   }
 
-  function wanted() {
-    const params = new URLSearchParams(location.search);
+  function wanted(search = location.search) {
+    const params = new URLSearchParams(search);
     const filter = {};
     for (const name of PARAMS) {
       const values = params.getAll(name).map((v) => v.trim()).filter(Boolean);
@@ -74,8 +75,8 @@
              venue: data.venue, tags: words(data.tags), places: words(data.in), text };
   }
 
-  function apply() {
-    const filter = wanted();
+  function apply(search = location.search) {
+    const filter = wanted(search);
     if (filter.q) filter.q = filter.q.map((q) => q.toLowerCase());
     const tests = Object.entries(filter);
     const shown = new Set();
@@ -113,8 +114,8 @@
     }
   }
 
-  function show() {
-    const filter = wanted();
+  function show(search = location.search) {
+    const filter = wanted(search);
     for (const control of form.elements) {
       const values = filter[control.name] ?? [];
       if (control.type === "checkbox") control.checked = values.includes(control.value);
@@ -136,7 +137,9 @@
     const named = new Set(["q", "year", ...[...form.elements].map((c) => c.name)]);
     for (const name of PARAMS) if (named.has(name)) params.delete(name);
     for (const control of form.elements) {
-      if (control.type === "checkbox" && control.checked) params.append(control.name, control.value);
+      if (control.type === "checkbox" && control.checked) {
+        params.append(control.name, control.value);
+      }
       if (control.tagName === "SELECT") {
         for (const option of control.selectedOptions) params.append(control.name, option.value);
       }
@@ -148,15 +151,20 @@
     return `${location.pathname}${search ? `?${search}` : ""}`;
   }
 
+  // The rows first, the address once the frame that shows them is painted: on a long page
+  // Chromium takes tens of milliseconds over pushState, which would delay the result as much.
   function go(url, replace) {
-    if (url !== location.pathname + location.search) {
-      history[replace ? "replaceState" : "pushState"](null, "", url);
-    }
-    apply();
+    apply(new URL(url, location.href).search);
+    requestIdleCallback(() => {
+      if (url !== location.pathname + location.search) {
+        history[replace ? "replaceState" : "pushState"](null, "", url);
+      }
+    }, { timeout: 300 });
   }
 
   function toggles() {
-    for (const holder of document.querySelectorAll(".md-content :is(.rl-paper, .rl-meta)[data-key]")) {
+    const holders = document.querySelectorAll(".md-content :is(.rl-paper, .rl-meta)[data-key]");
+    for (const holder of holders) {
       let box = holder.querySelector(".rl-mine input");
       if (!box) {
         const label = document.createElement("label");
@@ -203,9 +211,8 @@
     let keys = null;
     try {
       const data = file.size < 1 << 20 ? JSON.parse(await file.text()) : null;
-      if (Array.isArray(data?.read) && data.read.every((k) => typeof k === "string" && KEY.test(k))) {
-        keys = data.read;
-      }
+      const read = Array.isArray(data?.read) ? data.read : [null];
+      if (read.every((k) => typeof k === "string" && KEY.test(k))) keys = read;
     } catch {
       // not JSON: refused below
     }
@@ -268,8 +275,9 @@
     if (event.target.closest(".rl-filters__clear")) {
       const params = new URLSearchParams(location.search);
       for (const name of PARAMS) params.delete(name);
-      go(`${location.pathname}${params.size ? `?${params}` : ""}`, false);
-      show();
+      const search = params.size ? `?${params}` : "";
+      go(`${location.pathname}${search}`, false);
+      show(search);
     } else if (event.target.closest(".rl-marks__export")) {
       exportMarks();
     }

@@ -24,7 +24,8 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
     tags = list(note.tags) if note else None
     parts = [front_matter(title=paper.title, tags=tags or None, oneline=oneline_plain(kb, key)),
              f"# {md(paper.title)}", "",
-             f'<div class="rl-meta" data-key="{attr(key)}" markdown>', byline(kb, key), *_published_as(paper), "",
+             f'<div class="rl-meta" data-key="{attr(key)}" markdown>', byline(kb, key),
+             *_published_as(paper), "",
              buttons(kb, key), "{ data-search-exclude }", "</div>", ""]
     parts += _listed_under(kb, index.listings.get(key, ()), index, here)
     parts += _suggested_under(index.suggested.get(key, ()), here)
