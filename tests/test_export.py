@@ -9,10 +9,11 @@ import sys
 
 import pytest
 
+from readinglist.model import BibField, Paper
 from support import CASES, REPO, write_tree
 
-PAPER_KEYS = {"title", "authors", "year", "venue", "arxiv", "doi", "url", "status", "tags",
-              "note", "cites", "oneline", "abstract", "proposed"}
+PAPER_KEYS = {"title", "authors", "year", "venue", "venue_kind", "arxiv", "doi", "url", "status",
+              "tags", "note", "cites", "oneline", "abstract", "proposed"}
 
 
 def export(root) -> dict:
@@ -92,16 +93,37 @@ def test_paper_fields_are_decoded_for_readers(base_tree):
     papers = export(base_tree)["papers"]
     assert papers["jones2019kernel"] == {
         "title": "Kernel Methods for Deep Learning", "authors": ["Ada Jones", "Bo Müller"],
-        "year": "2019", "venue": None, "arxiv": None, "doi": "10.1000/xyz123", "url": None,
+        "year": "2019", "venue": None, "venue_kind": "other", "arxiv": None,
+        "doi": "10.1000/xyz123", "url": None,
         "status": None, "tags": [], "note": None, "cites": [], "oneline": None, "abstract": None,
         "proposed": False}
     assert papers["smith2020deep"] == {
         "title": "On Deep Networks", "authors": ["Jane Smith"], "year": "2020",
-        "venue": "arXiv", "arxiv": "2001.00001", "doi": None, "url": None, "status": "read",
+        "venue": "arXiv", "venue_kind": "preprint", "arxiv": "2001.00001", "doi": None,
+        "url": None, "status": "read",
         "tags": ["scaling-laws", "kernel-regime"], "note": "notes/smith2020deep.md",
         "cites": ["jones2019kernel"],
         "oneline": "Deep networks, compared with kernels [@jones2019kernel]; math $a^2$.",
         "abstract": None, "proposed": False}
+
+
+ARXIV = {"eprint": "2101.00001", "archiveprefix": "arXiv"}
+
+
+@pytest.mark.parametrize("entry_type, fields, kind", [
+    ("inproceedings", {"booktitle": "Advances in NeurIPS", **ARXIV}, "conference"),
+    ("article", {"journal": "Proceedings of the National Academy of Sciences"}, "journal"),
+    ("article", {"journal": "arXiv preprint arXiv:2101.00001"}, "preprint"),
+    ("misc", ARXIV, "preprint"),
+    ("misc", {"howpublished": "bioRxiv"}, "preprint"),
+    ("misc", {"howpublished": "Transformer Circuits Thread", **ARXIV}, "other"),
+    ("misc", {"howpublished": "Blog post"}, "other"),
+    ("phdthesis", {"school": "UC Berkeley"}, "other"),
+    ("incollection", {"booktitle": "Neural Networks: Tricks of the Trade"}, "other"),
+])
+def test_each_paper_has_one_kind_of_venue(entry_type, fields, kind):
+    entry = tuple(BibField(name, value, 1) for name, value in fields.items())
+    assert Paper("k", entry_type, entry, "", "bib/references.bib", 1).venue_kind == kind
 
 
 def test_export_refuses_a_broken_knowledge_base(base_tree):

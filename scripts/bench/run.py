@@ -29,6 +29,7 @@ from bench.annotations import bench_annotations  # noqa: E402
 from bench.check_speed import measure_check  # noqa: E402
 from bench.discover import measure_discover  # noqa: E402
 from bench.measure import Result, from_text  # noqa: E402
+from bench.reader import measure_reader  # noqa: E402
 from bench.search_size import measure_search  # noqa: E402
 from bench.site_build import measure_site  # noqa: E402
 
@@ -51,6 +52,9 @@ MEASUREMENTS = [
     Measurement("connections and timeline", [500, 2000], [500],
                 lambda sizes, rounds, scratch: from_text(connections.run(sizes, rounds,
                                                                          scratch))),
+    # After the site build too: it reads the bibliography of the sites built there.
+    Measurement("reader's map", [500, 2000], [500],
+                lambda sizes, rounds, scratch: measure_reader(sizes, scratch)),
     Measurement("annotated map", [500, 2000], [500],
                 lambda sizes, rounds, scratch: from_text(bench_annotations(sizes, scratch))),
     Measurement("discover", [500, 2000], [500], measure_discover),

@@ -105,6 +105,10 @@ class KnowledgeBase:
         wanted = set(connects)
         return [p for p in self.placements() if p.item.kind == "todo"
                 and (p.topic_path == topic or wanted & set(p.item.candidates))]
+    def places(self, key: str) -> tuple[str, ...]:
+        """Where a paper is placed in any way (the curator's item, a todo's candidate, our
+        suggestion): each section's id, and 'section/topic' for its topics and those above."""
+        return self.derived(_places).get(key, ())
 
     def status(self, key: str) -> str | None:
         """The reading status the paper's note gives, None without a note or a status."""
@@ -128,3 +132,13 @@ class KnowledgeBase:
             at = Position(proposal.path, proposal.line, proposal.col)
             yield proposal.key, at
             yield from ((key, at) for key in proposal.connects)
+
+
+def _places(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    found: dict[str, dict[str, None]] = {}
+    for section in kb.sections:
+        for topic, trail in walk_topics(section.topics):
+            where = [section.id] + [f"{section.id}/{t.id}" for t in (*trail, topic)]
+            for key in topic.listed_keys() + topic.suggested_keys():
+                found.setdefault(key, {}).update(dict.fromkeys(where))
+    return {key: tuple(where) for key, where in found.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
@@ -12,6 +13,9 @@ from ..text.identifiers import arxiv_id, bare_doi, display_name, family_name, is
 from ..text.latex import decode, decode_keeping_math
 
 VENUE_FIELDS = ("journal", "booktitle", "howpublished")
+VENUE_KINDS = ("journal", "conference", "preprint", "other")
+_CONFERENCE_TYPES = frozenset({"inproceedings", "conference", "proceedings"})
+_PREPRINT_SERVER = re.compile(r"\b(?:arxiv|biorxiv|medrxiv|chemrxiv|ssrn|preprint)\b", re.I)
 
 
 class BibField(NamedTuple):
@@ -84,6 +88,17 @@ class Paper:
         if venue is None and self.arxiv:
             return "arXiv"
         return decode(venue) if venue else None
+
+    @cached_property
+    def venue_kind(self) -> str:
+        """One of VENUE_KINDS: a conference's proceedings, a journal, a preprint (arXiv or
+        another server only), or other (theses, chapters, notes, blogs and threads)."""
+        venue = next((self.get(name) for name in VENUE_FIELDS if self.get(name)), None)
+        if venue and _PREPRINT_SERVER.search(venue) or not venue and self.arxiv:
+            return "preprint"
+        if self.entry_type in _CONFERENCE_TYPES:
+            return "conference"
+        return "journal" if self.entry_type == "article" and venue else "other"
 
     @cached_property
     def arxiv(self) -> str | None:

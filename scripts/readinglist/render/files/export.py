@@ -63,6 +63,7 @@ def _paper(kb: KnowledgeBase, key: str, proposed: bool) -> dict:
         "authors": paper.authors,
         "year": paper.year,
         "venue": paper.venue,
+        "venue_kind": paper.venue_kind,
         "arxiv": paper.arxiv,
         "doi": paper.doi,
         "url": paper.get("url"),

@@ -7,6 +7,7 @@ from ...text.identifiers import is_web_url
 from ..markup import attr, md
 from ..uris import arxiv_abs, arxiv_pdf, doi_url, link_target, paper_uri, rel
 from .annotations import abstract_toggle, oneline_after, oneline_block
+from .reader import row_data
 
 STATUS_LABELS = {"to-read": "to read", "reading": "reading", "read": "read", None: "no note yet"}
 PROPOSED = "proposed"   # a proposal's status: found by the citation graph, not yet reviewed
@@ -61,10 +62,11 @@ def bibtex_block(raw: str) -> str:
 
 
 def paper_row(kb: KnowledgeBase, key: str, here: str, as_written: str | None = None,
-              css: str = "rl-paper") -> str:
+              css: str = "rl-paper", bibtex: bool = True) -> str:
+    """bibtex: the entry inline, collapsed; else a link to the paper page's copy of it."""
     paper = kb.papers[key]
     return "\n".join([
-        f'<div class="{css}" data-search-exclude markdown>',
+        f'<div class="{css}" {row_data(kb, key)} data-search-exclude markdown>',
         f'[{md(paper.title)}]({rel(here, paper_uri(key))}){{ .rl-title }}  ',
         byline(kb, key),
         *curators_words(as_written),
@@ -73,14 +75,15 @@ def paper_row(kb: KnowledgeBase, key: str, here: str, as_written: str | None = N
         buttons(kb, key),
         "",
         *abstract_toggle(kb, key),
-        '<details class="rl-bibtex" markdown>',
-        "<summary>BibTeX</summary>",
-        "",
-        bibtex_block(paper.raw),
-        "",
-        "</details>",
+        *(_bibtex_toggle(paper.raw) if bibtex else
+          ["", f'[BibTeX]({rel(here, paper_uri(key), "bibtex")}){{ .rl-bibtex-link }}', ""]),
         "</div>",
     ])
+
+
+def _bibtex_toggle(raw: str) -> list[str]:
+    return ['<details class="rl-bibtex" markdown>', "<summary>BibTeX</summary>", "",
+            bibtex_block(raw), "", "</details>"]
 
 
 def curators_words(as_written: str | None) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...model import KnowledgeBase
+from ..fragments.reader import mine_progress
 from .lists import progress_bar
 from ..markup import md
 from ..uris import paper_uri, rel, section_uri
@@ -28,7 +29,7 @@ def pillars(kb: KnowledgeBase) -> str:
         rows += ['<div class="rl-pillar" markdown>', f"[{md(section.title)}]"
                  f"({rel('index.md', section_uri(section.id))}){{ .rl-pillar__title }} "
                  f"<span class=\"rl-pillar__count\">{papers}</span>", "",
-                 progress_bar(kb, keys), "</div>", ""]
+                 progress_bar(kb, keys), mine_progress(keys), "</div>", ""]
     return "\n".join(rows)
 
 

@@ -8,6 +8,7 @@ from ...model import KnowledgeBase, Section, walk_topics
 from ...model.schema import STATUSES
 from ..index import Index
 from ..fragments.proposals import LABEL, for_todo, proposal_block
+from ..fragments.reader import filter_form
 from ..fragments.rows import paper_row, question_row, todo_row
 from ..markup import attr, front_matter, md
 from ..figures.timeline import timeline_section
@@ -96,7 +97,8 @@ def bibliography_page(kb: KnowledgeBase, index: Index) -> str:
     also = f", then the {len(proposed)} the citation graph proposes" if proposed else ""
     parts = _header("Bibliography", f"All {counted} papers in the order of the map{also}. "
                     "Download them as [BibTeX](references.bib) or as [JSON](readinglist.json) "
-                    "(the format other tools read).")
+                    "(the format other tools read). Each row links to its paper's BibTeX.")
+    parts += [filter_form(kb), ""]
     seen: set[str] = set(proposed)
     for section in kb.sections:
         keys = [k for k in section.listed_keys() if k in kb.papers and k not in seen]
@@ -105,15 +107,17 @@ def bibliography_page(kb: KnowledgeBase, index: Index) -> str:
         seen.update(ours)
         if keys or ours:
             parts += [f"## {md(section.title)}", ""]
-        parts += [row for key in keys for row in (paper_row(kb, key, here), "")]
+        parts += [row for key in keys for row in (paper_row(kb, key, here, bibtex=False), "")]
         if ours:
             parts += ['<p class="rl-suggestions__label">Our suggestions in this section, not '
                       'the curator\'s picks</p>', ""]
             parts += [row for key in ours for row in (
-                paper_row(kb, key, here, css="rl-paper rl-paper--suggested"), "")]
+                paper_row(kb, key, here, css="rl-paper rl-paper--suggested", bibtex=False),
+                "")]
     rest = sorted(set(kb.papers) - seen)
     if rest:
-        parts += ["## Not yet in a topic", ""] + [paper_row(kb, k, here) + "\n" for k in rest]
+        parts += ["## Not yet in a topic", ""] + [paper_row(kb, k, here, bibtex=False) + "\n"
+                                                  for k in rest]
     return "\n".join(parts + _proposed(kb, proposed, here))
 
 
@@ -126,7 +130,7 @@ def _proposed(kb: KnowledgeBase, keys: list[str], here: str) -> list[str]:
              f'waiting for review, newest first (see [New in the field]'
              f'({rel(here, NEW_IN_THE_FIELD)}))</p>', ""]
     return parts + [row for key in keys for row in (
-        paper_row(kb, key, here, css="rl-paper rl-paper--proposed"), "")]
+        paper_row(kb, key, here, css="rl-paper rl-paper--proposed", bibtex=False), "")]
 
 
 def tags_page(kb: KnowledgeBase) -> str:

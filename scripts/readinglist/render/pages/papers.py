@@ -13,7 +13,7 @@ from ..fragments.proposals import proposal_notice
 from ..index import Index, Trail
 from ..figures.neighbours import local_view
 from ..fragments.rows import bibtex_block, buttons, byline
-from ..markup import front_matter, md
+from ..markup import attr, front_matter, md
 from ..uris import paper_uri, rel, section_uri
 
 _HEADING = re.compile(r"^(#{1,5})(\s)")
@@ -25,7 +25,8 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
     tags = list(note.tags) if note else None
     parts = [front_matter(title=paper.title, tags=tags or None, oneline=oneline_plain(kb, key)),
              f"# {md(paper.title)}", "",
-             '<div class="rl-meta" markdown>', byline(kb, key), *_published_as(paper), "",
+             f'<div class="rl-meta" data-key="{attr(key)}" markdown>', byline(kb, key),
+             *_published_as(paper), "",
              buttons(kb, key), "{ data-search-exclude }", "</div>", ""]
     parts += proposal_notice(kb, key, here)
     parts += _listed_under(kb, index.listings.get(key, ()), index, here)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ...model import KnowledgeBase, Section, Topic
 from ..figures.frontier import frontier_svg
 from ..fragments.proposals import for_todo, for_topic, proposal_block
+from ..fragments.reader import filter_form, mine_progress
 from ..fragments.rows import item_row, paper_row, todo_row
+from .lists import progress_bar
 from ..markup import attr, cite_label, front_matter, md
 from ..uris import paper_uri, rel, section_uri
 
@@ -24,10 +26,14 @@ def section_page(kb: KnowledgeBase, section: Section) -> str:
         parts += [f'<p class="rl-source" markdown>{source[0]}</p>', ""]
         if section.source_note:
             parts += [f'<p class="rl-source-note" markdown>{md(section.source_note)}</p>', ""]
+    keys = [key for key in section.listed_keys() if key in kb.papers]
+    parts += ['<div class="rl-progress" markdown>', "The curator's reading:", "",
+              progress_bar(kb, keys), mine_progress(keys), "</div>", ""]
     if section.order == "frontier" and section.topics:
         after = f" The frontier follows {source[1]}." if source else ""
         parts += ['<figure class="rl-frontier-figure" markdown>', frontier_svg(section),
                   f"<figcaption markdown>{FRONTIER_CAPTION}{after}</figcaption>", "</figure>", ""]
+    parts += [filter_form(kb, section), ""]
     for topic in section.topics:
         parts += _topic(kb, topic, here, level=2, path=section.id)
     return "\n".join(parts)
