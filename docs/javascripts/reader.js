@@ -16,6 +16,7 @@
   const STORE = `readinglist-marks:${root.pathname}`;
   const PARAMS = ["status", "section", "topic", "tag", "year", "venue", "q", "mine"];
   const HIDE = "rl-hidden";
+  const LONG_LIST = 300;
   const KEY = /^[A-Za-z0-9][\w:.+-]*$/;
   const TESTS = {
     status: (row, v) => row.status === v,
@@ -234,6 +235,9 @@
     typing = false;
     form = document.querySelector(".md-content form.rl-filters");
     rows = [...document.querySelectorAll(".md-content .rl-paper[data-key]")].map(read);
+    // A long list lays out only the rows near the screen (reader.css): a filter change then
+    // costs what the rows in view cost, not what all of them do.
+    document.body.classList.toggle("rl-long-list", rows.length > LONG_LIST);
     toggles();
     if (form) {
       form.hidden = false;
