@@ -34,15 +34,19 @@ def words(text: str, separator: str) -> list[str]:
 
 def find(index: dict, query: str) -> set[str]:
     """The pages (locations without anchor) with one entry holding every word of the query."""
-    separator = index["config"]["separator"]
-    wanted = words(query, separator)
-    pages = set()
-    for entry in index["docs"]:
-        have = words(" ".join([entry["title"], entry["text"], *entry.get("tags", [])]),
-                     separator)
-        if all(any(w.startswith(q) for w in have) for q in wanted):
-            pages.add(entry["location"].split("#")[0])
-    return pages
+    wanted = words(query, index["config"]["separator"])
+    return {page for page, have in _entry_words(index)
+            if all(any(w.startswith(q) for w in have) for q in wanted)}
+
+
+def _entry_words(index: dict) -> list[tuple[str, set[str]]]:
+    """Each entry's page and words, split once per index (every query reads them all)."""
+    if "_words" not in index:
+        separator = index["config"]["separator"]
+        index["_words"] = [(entry["location"].split("#")[0], set(words(" ".join(
+            [entry["title"], entry["text"], *entry.get("tags", [])]), separator)))
+            for entry in index["docs"]]
+    return index["_words"]
 
 
 def note_phrase(body: str) -> str:
