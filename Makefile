@@ -40,8 +40,9 @@ $(PROPERDOCS_STAMP): pyproject.toml
 
 setup: $(STAMP) $(ASSETS)
 
+# --dirty: each save rebuilds only the pages it changed (scripts/readinglist/hooks/live.py).
 serve: $(STAMP) $(ASSETS)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 site: $(STAMP) $(ASSETS)
 	$(BIN)/mkdocs build --strict

@@ -322,7 +322,9 @@ def test_serve_shows_a_refused_rebuild_and_serves_no_page(site_tree, tmp_path):
     mkdocs = Path(sys.executable).with_name("mkdocs")
     temporary = tmp_path / "tmp"   # where serve builds: tempfile.mkdtemp(prefix="mkdocs_")
     temporary.mkdir()
-    server = subprocess.Popen([str(mkdocs), "serve", "--no-strict", "-a", f"127.0.0.1:{port}"],
+    # --dirty, as `make serve` runs it: the rebuild reads only the page the edit changed.
+    server = subprocess.Popen([str(mkdocs), "serve", "--dirty", "--no-strict", "-a",
+                               f"127.0.0.1:{port}"],
                               cwd=site_tree, stdout=log, stderr=subprocess.STDOUT,
                               env={**os.environ, "TMPDIR": str(temporary)})
     try:
