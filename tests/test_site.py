@@ -189,7 +189,8 @@ def test_render_command_writes_the_pages_the_site_is_built_from(tmp_path, kb):
     pages = render(kb)
     assert {k: written[k] for k in pages} == pages
     assert set(written) == set(pages) | {"references.bib", "readinglist.json", "previews.json",
-                                         "feed.xml", "feed.json"}
+                                         "feed.xml", "feed.json", "index.md"}
+    assert "<!-- readinglist:" not in written["index.md"]   # the home page, filled
 
 
 def test_a_problem_in_the_knowledge_base_fails_the_strict_build(site_tree, tmp_path):
