@@ -10,6 +10,15 @@ ZENSICAL := .venv-zensical
 ZENSICAL_STAMP := $(ZENSICAL)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
+# The browser tests drive a Chromium-family browser, never downloaded: without one, `make test`
+# stops here, before any setup, with one line saying how to get one (.ci/run installs one).
+ifneq ($(filter test,$(MAKECMDGOALS)),)
+NO_BROWSER := $(shell $(PYTHON) tests/browser/find_chromium.py 2>&1 >/dev/null)
+ifneq ($(NO_BROWSER),)
+$(error $(NO_BROWSER))
+endif
+endif
+
 .PHONY: setup serve site check test bench clean
 
 $(STAMP): pyproject.toml
