@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 from bench import connections  # noqa: E402
 from bench.annotations import bench_annotations  # noqa: E402
 from bench.check_speed import measure_check  # noqa: E402
+from bench.live_reload import measure_live  # noqa: E402
 from bench.measure import Result, from_text  # noqa: E402
 from bench.search_size import measure_search  # noqa: E402
 from bench.site_build import measure_site  # noqa: E402
@@ -52,6 +53,8 @@ MEASUREMENTS = [
                                                                          scratch))),
     Measurement("annotated map", [500, 2000], [500],
                 lambda sizes, rounds, scratch: from_text(bench_annotations(sizes, scratch))),
+    # A save under `make serve`, to the page showing it, against a full build.
+    Measurement("live reload", [1000, 5000], [1000], measure_live),
 ]
 
 
