@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from material.plugins.tags.structure.mapping import Mapping
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.meta import get_data
 
 from readinglist import check, load
 from readinglist.diagnostic import sort_unique
@@ -116,8 +117,14 @@ def on_env(env, config, files):
         env.bytecode_cache = _LIVE.bytecode
         tags = config.plugins.get("material/tags")
         _LIVE.restore(_pages(files), files, tags.mappings if tags else None,
-                      lambda page, tagged: Mapping(page, tags=tagged))
+                      lambda page, tagged: Mapping(page, tags=tagged),
+                      lambda page: tags and tags.listings.add(page, _body(config, page)))
     return env
+
+
+def _body(config, page) -> str:
+    """A page's Markdown as the tags plugin reads it: after its front matter, defused."""
+    return defuse(_root(config), get_data(page.file.content_string)[0])[0]
 
 
 def _pages(files: Files) -> list:

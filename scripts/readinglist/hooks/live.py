@@ -31,7 +31,7 @@ from .search_index import dump
 # MkDocs warns on each dirty build, and a strict build stops on a warning.
 DIRTY_WARNING = "A 'dirty' build is being performed"
 # Material's tags listing: the page holding it shows every page's tags and title, and a tag's
-# chip on any page links to it only when it was read in the same build.
+# chip on any page links to it only when the tags plugin knows it in the same build.
 LISTING = "<!-- material/tags -->"
 SEARCH_INDEX = "search/search_index.json"
 # Written files are those changed since the build began, less this for coarse file clocks.
@@ -88,35 +88,46 @@ class LiveSite:
     def decide(self, files: list, site_key: str) -> None:
         """Mark each page's file modified or not, for MkDocs' dirty build to build or skip."""
         whole = site_key != self.site_key
-        keys = {}
+        # A listing shows every page's title and tags, which their front matter holds.
+        listed = _digest(*(f"{f.src_uri}\0{_front_matter(f.content_string)}" for f in files))
+        keys, skipped = {}, set()
         for file in files:
             text = file.content_string
-            keys[file.src_uri] = key = _digest(text, str(file.edit_uri))
-            # A listing is read again each time: the chips of every page built link to it.
-            built = not whole and self.keys.get(file.src_uri) == key and LISTING not in text \
+            keys[file.src_uri] = key = _digest(text, str(file.edit_uri),
+                                               listed if LISTING in text else "")
+            built = not whole and self.keys.get(file.src_uri) == key \
                 and file.src_uri in self.records and os.path.isfile(file.abs_dest_path)
             file.is_modified = (lambda: False) if built else (lambda: True)
-        self.pending.update(site_key=site_key, keys=keys)
+            if built:
+                skipped.add(file.src_uri)
+        self.pending.update(site_key=site_key, keys=keys, skipped=skipped)
 
-    def restore(self, pages: list, files, mappings, mapping: Callable) -> None:
+    def restore(self, pages: list, files, mappings, mapping: Callable,
+                listing: Callable) -> None:
         """Give each skipped page what reading it would have given, and the tags plugin its
-        tags, in the order reading every page would have (mapping(page, tags) makes one)."""
+        tags, in the order reading every page would have (mapping(page, tags) makes one), and
+        its listings (listing(page) adds a skipped page's: tag chips link only to a listing
+        the plugin knows)."""
         read = dict(mappings.data) if mappings is not None else {}
+        skipped = self.pending["skipped"]
         for page in pages:
-            record = self.records.get(page.file.src_uri)
-            if page.content is None and record is not None:
+            if page.file.src_uri in skipped:
+                record = self.records[page.file.src_uri]
                 page.title, page.meta = record.title, record.meta
                 page.present_anchor_ids = record.anchors
                 linked = {files.get_file_from_path(src): links
                           for src, links in record.links.items()}
                 page.links_to_anchors = {f: links for f, links in linked.items() if f}
+                if LISTING in page.file.content_string:
+                    page.content = ""       # the plugin fills it; MkDocs writes none of it
+                    listing(page)
         if mappings is not None:
             mappings.data.clear()
             for page in pages:
                 record = self.records.get(page.file.src_uri)
                 if page.url in read:
                     mappings.data[page.url] = read[page.url]
-                elif page.content is None and record is not None and record.tags:
+                elif page.file.src_uri in skipped and record.tags:
                     mappings.data[page.url] = mapping(page, record.tags)
         self.pending["mappings"] = mappings
         self.pending["pages"] = pages
@@ -129,7 +140,8 @@ class LiveSite:
         pages, outputs = self.pending["pages"], self.pending["outputs"]
         for gone in sorted(self.outputs - outputs):
             _remove(site, gone)
-        read = {p.url for p in pages if p.content is not None}
+        skipped = self.pending["skipped"]
+        read = {p.url for p in pages if p.file.src_uri not in skipped}
         judge: dict[Path, str | None] = {}
         if index is not None:
             entries = _by_page(index.get("docs", []))
@@ -139,8 +151,8 @@ class LiveSite:
             index["docs"] = [e for p in pages for e in self.search[p.url]]
             (site / SEARCH_INDEX).write_text(dump(index), encoding="utf-8")
         mappings = self.pending["mappings"]
-        self.records = {p.file.src_uri: _record(p, mappings) if p.content is not None
-                        else self.records[p.file.src_uri] for p in pages}
+        self.records = {p.file.src_uri: self.records[p.file.src_uri]
+                        if p.file.src_uri in skipped else _record(p, mappings) for p in pages}
         self.site_key, self.keys = self.pending["site_key"], self.pending["keys"]
         self.outputs = outputs
         since = self.started - CLOCK_SLACK
