@@ -6,20 +6,24 @@ and keep links, special files and snippets of files outside the repository off t
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from material.plugins.tags.structure.mapping import Mapping
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.meta import get_data
 
 from readinglist import check, load
 from readinglist.diagnostic import sort_unique
 from readinglist.hooks.built import file_problems, theme_scripts
 from readinglist.hooks.guards import defuse, refused_early
+from readinglist.hooks.live import LiveSite, quiet_dirty_warning, site_key
 from readinglist.hooks.search_index import lean_index
 from readinglist.loaders.tree import walk
 from readinglist.render import (Site, downloads, feeds, fill_home, is_reserved, page_sources,
@@ -40,13 +44,26 @@ class _Build:
     """What on_build_error needs of the build it ends (MkDocs passes it the error only)."""
 
     site_dir: Path | None = None
+    included: list[Path] = field(default_factory=list)    # what the snippets include
 
 
 _BUILD = _Build()
+# Kept between the rebuilds of `mkdocs serve --dirty`: MkDocs loads this module once a process.
+_LIVE = LiveSite()
+
+
+def on_startup(command, dirty, **kwargs) -> None:
+    _LIVE.enabled = command == "serve" and dirty
+    if _LIVE.enabled:
+        logging.getLogger("mkdocs.commands.build").addFilter(quiet_dirty_warning)
 
 
 def on_config(config):
     _BUILD.site_dir = Path(config.site_dir)
+    _LIVE.begin()
+    search = config.plugins.get("material/search")
+    if _LIVE.enabled and search is not None:
+        search.is_dirty = False     # its own merge keeps one page's entries; LiveSite keeps all
     # MkDocs lists docs/ through links to folders, and the theme reads its templates itself,
     # both before on_files could drop anything: such links stop the build here.
     refused = refused_early(_root(config))
@@ -61,7 +78,7 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     root = _root(config)
-    kb, problems = load(root)
+    kb, problems = load(root, memo=_LIVE.memo if _LIVE.enabled else None)
     for diagnostic in sort_unique(problems + check(kb)):
         (log.error if diagnostic.severity == "error" else log.warning)(str(diagnostic))
     _keep_regular_files(files, root)
@@ -75,11 +92,44 @@ def on_files(files: Files, config) -> Files:
     sources = page_sources(kb) if config.repo_url else {}
     _say_without_site_url(config)
     site = Site(config.site_name, config.site_url or None, config.site_description)
-    for uri, content in {**render(kb), **downloads(kb), **feeds(kb, site)}.items():
+    generated = _LIVE.rendered(kb, (site,), lambda: {
+        **render(kb), **downloads(kb), **feeds(kb, site)})
+    _BUILD.included = [root / s.target for s in kb.snippets if s.code is None]
+    for uri, content in generated.items():
         if not files.get_file_from_path(uri):
             files.append(_generated(config, uri, content, sources.get(uri)))
     _add_katex(files, config, root)
     return files
+
+
+def on_nav(nav, config, files):
+    if _LIVE.enabled:
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        themes = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        _LIVE.decide(pages, site_key(Path(config.config_file_path), themes, pages, nav.pages,
+                                     _BUILD.included))
+    return nav
+
+
+@event_priority(101)     # before the tags plugin lists every page's tags
+def on_env(env, config, files):
+    if _LIVE.enabled:
+        env.bytecode_cache = _LIVE.bytecode
+        tags = config.plugins.get("material/tags")
+        _LIVE.restore(_pages(files), files, tags.mappings if tags else None,
+                      lambda page, tagged: Mapping(page, tags=tagged),
+                      lambda page: tags and tags.listings.add(page, _body(config, page)))
+    return env
+
+
+def _body(config, page) -> str:
+    """A page's Markdown as the tags plugin reads it: after its front matter, defused."""
+    return defuse(_root(config), get_data(page.file.content_string)[0])[0]
+
+
+def _pages(files: Files) -> list:
+    """The pages `mkdocs serve` builds, in the order it builds them."""
+    return [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -126,8 +176,10 @@ def on_post_build(config) -> None:
     index = site / "search" / "search_index.json"
     if index.is_file():
         index.write_text(lean_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+    written = _LIVE.finish(site, json.loads(index.read_text(encoding="utf-8"))
+                           if index.is_file() else None) if _LIVE.enabled else None
     # The last line of defence: whatever reached a built file, no script may run from it.
-    problems = _built_problems(site, config.theme.dirs)
+    problems = _built_problems(site, config.theme.dirs, written)
     for problem in problems:
         log.error(problem)
     if problems:
@@ -139,18 +191,28 @@ def on_post_build(config) -> None:
 def on_build_error(error) -> None:
     # A refused build leaves no page behind: MkDocs writes each page as it goes, so whoever
     # served the folder after a failed build would serve what made it fail.
+    _LIVE.forget()
     if _BUILD.site_dir is not None and _BUILD.site_dir.is_dir():
         for child in _BUILD.site_dir.iterdir():
             shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
 
 
-def _built_problems(site: Path, theme_dirs: list[str]) -> list[str]:
+def _built_problems(site: Path, theme_dirs: list[str],
+                    written: dict[Path, str | None] | None) -> list[str]:
+    """What the files of the site carry, or what this build wrote (the rest was judged, byte
+    for byte the same, after the build that wrote it), each file whole or the text given."""
     templates = [p.read_text(encoding="utf-8") for folder in theme_dirs
                  for p in sorted(Path(folder).rglob("*.html")) if p.is_file()]
     scripts = theme_scripts(templates)
     return [f"{path.relative_to(site).as_posix()}: the built file carries {problem}"
-            for path in sorted(site.rglob("*")) if path.name.endswith(_READ) and path.is_file()
-            for problem in file_problems(path.name, path.read_text(encoding="utf-8"), scripts)]
+            for path in (sorted(site.rglob("*")) if written is None else written)
+            if path.name.endswith(_READ) and path.is_file()
+            for problem in file_problems(path.name, _text(path, written), scripts)]
+
+
+def _text(path: Path, written: dict[Path, str | None] | None) -> str:
+    given = written.get(path) if written is not None else None
+    return given if given is not None else path.read_text(encoding="utf-8")
 
 
 def _generated(config, uri: str, content: str, source: str | None) -> File:

@@ -189,7 +189,8 @@ def test_render_command_writes_the_pages_the_site_is_built_from(tmp_path, kb):
     pages = render(kb)
     assert {k: written[k] for k in pages} == pages
     assert set(written) == set(pages) | {"references.bib", "readinglist.json", "previews.json",
-                                         "feed.xml", "feed.json"}
+                                         "feed.xml", "feed.json", "index.md"}
+    assert "<!-- readinglist:" not in written["index.md"]   # the home page, filled
 
 
 def test_a_problem_in_the_knowledge_base_fails_the_strict_build(site_tree, tmp_path):
@@ -322,7 +323,9 @@ def test_serve_shows_a_refused_rebuild_and_serves_no_page(site_tree, tmp_path):
     mkdocs = Path(sys.executable).with_name("mkdocs")
     temporary = tmp_path / "tmp"   # where serve builds: tempfile.mkdtemp(prefix="mkdocs_")
     temporary.mkdir()
-    server = subprocess.Popen([str(mkdocs), "serve", "--no-strict", "-a", f"127.0.0.1:{port}"],
+    # --dirty, as `make serve` runs it: the rebuild reads only the page the edit changed.
+    server = subprocess.Popen([str(mkdocs), "serve", "--dirty", "--no-strict", "-a",
+                               f"127.0.0.1:{port}"],
                               cwd=site_tree, stdout=log, stderr=subprocess.STDOUT,
                               env={**os.environ, "TMPDIR": str(temporary)})
     try:

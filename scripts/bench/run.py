@@ -28,6 +28,7 @@ from bench import connections  # noqa: E402
 from bench.annotations import bench_annotations  # noqa: E402
 from bench.check_speed import measure_check  # noqa: E402
 from bench.discover import measure_discover  # noqa: E402
+from bench.live_reload import measure_live  # noqa: E402
 from bench.measure import Result, from_text  # noqa: E402
 from bench.reader import measure_reader  # noqa: E402
 from bench.search_size import measure_search  # noqa: E402
@@ -58,6 +59,8 @@ MEASUREMENTS = [
     Measurement("annotated map", [500, 2000], [500],
                 lambda sizes, rounds, scratch: from_text(bench_annotations(sizes, scratch))),
     Measurement("discover", [500, 2000], [500], measure_discover),
+    # A save under `make serve`, to the page showing it, against a full build.
+    Measurement("live reload", [1000, 5000], [1000], measure_live),
 ]
 
 

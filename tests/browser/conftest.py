@@ -69,6 +69,16 @@ def large_site_url(large_site):
     yield from serve(large_site)
 
 
+def pytest_collection_modifyitems(config, items):
+    """Without a browser, stop before the first test with the one line that says how to get
+    one, rather than fail each browser test with it."""
+    if any("browser" in getattr(item, "fixturenames", ()) for item in items):
+        try:
+            find_chromium(os.environ, shutil.which)
+        except NoChromium as exc:
+            pytest.exit(str(exc), returncode=pytest.ExitCode.USAGE_ERROR)
+
+
 @pytest.fixture(scope="session")
 def browser():
     try:

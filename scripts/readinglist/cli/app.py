@@ -60,6 +60,8 @@ def _register_page_commands(commands) -> list[argparse.ArgumentParser]:
                             help="the site's address, for absolute links in feed.xml and "
                             "feed.json (default: $READINGLIST_SITE_URL, else relative links)")
     run_render.add_argument("--site-name", default="Reading list", help="the feeds' title")
+    run_render.add_argument("--site-description", default=None,
+                            help="the feeds' subtitle (default: what they hold)")
     run_render.set_defaults(run=_render)
     run_stats = commands.add_parser("stats", help="reading progress in numbers: per section, "
                                     "papers read, reading and to read, notes written, open "
@@ -187,9 +189,12 @@ def _render(root: Path, args: argparse.Namespace) -> int:
     if _refuse_errors(diagnostics):
         return EXIT_PROBLEMS
     from ..edit.transaction import Change, apply
-    from ..render import Site, downloads, feeds, render
-    site = Site(args.site_name, args.site_url)
+    from ..render import Site, downloads, feeds, fill_home, render
+    site = Site(args.site_name, args.site_url, args.site_description)
     pages = {**render(kb), **downloads(kb), **feeds(kb, site)}
+    # The home page too, its markers filled as the MkDocs hooks fill them: copy docs/ first.
+    pages.update({"index.md": fill_home(page.text, kb) for page in kb.pages
+                  if page.path == "docs/index.md"})
     try:
         apply(args.dir, [Change(uri, content) for uri, content in pages.items()])
     except OSError as exc:

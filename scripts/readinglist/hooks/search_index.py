@@ -25,7 +25,11 @@ def lean_index(text: str) -> str:
     for entry in index.get("docs", []):
         if "#" in entry.get("location", ""):
             entry.pop("tags", None)
-    # The same serialisation as Material's, so only what we removed changes.
+    return dump(index)
+
+
+def dump(index: dict) -> str:
+    """The same serialisation as Material's, so only what we removed changes."""
     return json.dumps(index, separators=(",", ":"), default=str)
 
 

@@ -12,12 +12,13 @@ from ..text.columns import column_of
 from .blocks import read_blocks
 from .expressions import READABLE, parse_value
 from .macros import WhereWritten, define, expand
+from .memo import Memo, fresh
 from .textfile import read_text
 from .tree import Tree
 
 
-def load_papers(root: Path, listing: Tree) -> tuple[dict[str, Paper], frozenset[str],
-                                                 list[Diagnostic]]:
+def load_papers(root: Path, listing: Tree, memo: Memo | None = None
+                ) -> tuple[dict[str, Paper], frozenset[str], list[Diagnostic]]:
     """Every entry of every bib/*.bib; a key seen twice (in any case) keeps its first entry.
 
     Also the keys of entries that failed to parse, so that what cites them is not reported a
@@ -28,7 +29,8 @@ def load_papers(root: Path, listing: Tree) -> tuple[dict[str, Paper], frozenset[
     diagnostics: list[Diagnostic] = []
     for path in listing.listed("bib", ".bib"):
         text, unreadable = read_text(root, path)
-        in_file, not_kept, problems = read_papers(text, path)
+        in_file, not_kept, problems = fresh(memo, ("bib", path, text),
+                                            lambda: read_papers(text, path))
         diagnostics += unreadable + problems
         broken |= not_kept
         for paper in in_file:

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..diagnostic import Diagnostic
 from ..model import KnowledgeBase
 from .bibliography import load_papers
+from .memo import Memo
 from .history import note_dates, read_history
 from .notes import load_notes
 from .pages import load_pages
@@ -27,13 +28,14 @@ UNREADABLE = frozenset({"yaml-syntax", "missing-front-matter", "unterminated-fro
                         *REFUSED_CODES})
 
 
-def load(root: Path, *, history: bool = True,
-         parallel: bool = False) -> tuple[KnowledgeBase, list[Diagnostic]]:
+def load(root: Path, *, history: bool = True, parallel: bool = False,
+         memo: Memo | None = None) -> tuple[KnowledgeBase, list[Diagnostic]]:
     """Read taxonomy/, bib/, notes/ and docs/ under root. Problems come back as diagnostics.
 
     history: also read the git history (one `git log`), which only the site shows.
     parallel: on a large list, read the notes and taxonomy in a forked process while this one
-    parses the bibliography (for one-shot commands; a long-running server should not fork)."""
+    parses the bibliography (for one-shot commands; a long-running server should not fork).
+    memo: the parses of an earlier load, for a server that loads again after each save."""
     listing = walk(root)
     if parallel and _worth_forking(root, listing):
         context = multiprocessing.get_context("fork")
@@ -42,8 +44,10 @@ def load(root: Path, *, history: bool = True,
             papers, broken, found = load_papers(root, listing)
             sections, tags, notes, diagnostics = rest.result()
     else:
-        sections, tags, notes, diagnostics = _load_rest(root, listing)
-        papers, broken, found = load_papers(root, listing)
+        sections, tags, notes, diagnostics = _load_rest(root, listing, memo)
+        papers, broken, found = load_papers(root, listing, memo)
+    if memo is not None:
+        memo.turn()
     diagnostics += found + list(listing.refused)
     unread = frozenset(d.path for d in diagnostics if d.code in UNREADABLE)
     past = read_history(root) if history else None
@@ -57,11 +61,11 @@ def load(root: Path, *, history: bool = True,
                           snippets, past, proposals), diagnostics)
 
 
-def _load_rest(root: Path, listing: Tree):
+def _load_rest(root: Path, listing: Tree, memo: Memo | None = None):
     """Everything but the bibliography: sections, tags, notes and their diagnostics."""
     sections, diagnostics = load_sections(root, listing)
     tags, found = load_tags(root, listing)
-    notes, more = load_notes(root, listing)
+    notes, more = load_notes(root, listing, memo)
     return sections, tags, notes, diagnostics + found + more
 
 

@@ -9,6 +9,7 @@ from ..diagnostic import Diagnostic, error
 from ..model import NOTE_TEMPLATE, Citation, Note, Position
 from ..model import schema
 from ..text.citation import find_citations
+from .memo import Memo, fresh
 from .oneline import find_oneline
 from .shape import Reader
 from .textfile import read_text
@@ -19,13 +20,17 @@ _OPENING = re.compile(r"---\r?(\n|$)")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)\r?$", re.MULTILINE)
 
 
-def load_notes(root: Path, listing: Tree) -> tuple[dict[str, Note], list[Diagnostic]]:
+def load_notes(root: Path, listing: Tree,
+               memo: Memo | None = None) -> tuple[dict[str, Note], list[Diagnostic]]:
     notes, diagnostics = {}, []
     placeholder = _template_oneline(root, listing)
     for path in listing.listed("notes", ".md"):
         if path == NOTE_TEMPLATE:
             continue
-        note, found = _load_note(root, path, placeholder)
+        text, unreadable = read_text(root, path)
+        note, found = fresh(memo, ("note", path, text, placeholder),
+                            lambda: _note(text, path, placeholder))
+        diagnostics += unreadable
         diagnostics += found
         if note is not None:
             notes[note.key] = note
@@ -40,9 +45,9 @@ def _template_oneline(root: Path, listing: Tree) -> str | None:
     return found.text if found else None
 
 
-def _load_note(root: Path, path: str,
-               placeholder: str | None = None) -> tuple[Note | None, list[Diagnostic]]:
-    text, diagnostics = read_text(root, path)
+def _note(text: str, path: str,
+          placeholder: str | None = None) -> tuple[Note | None, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
     opening = _OPENING.match(text)
     if opening is None:
         return None, diagnostics + [error(
