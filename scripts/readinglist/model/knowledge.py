@@ -101,10 +101,11 @@ class KnowledgeBase:
 
     def todos_at(self, topic: str, connects: Iterable[str]) -> list[Placement]:
         """The to-do lines a work placed in topic answers: those in that topic, and those whose
-        candidates it connects to, in map order."""
-        wanted = set(connects)
-        return [p for p in self.placements() if p.item.kind == "todo"
-                and (p.topic_path == topic or wanted & set(p.item.candidates))]
+        candidates it connects to, in map order (indexed once, for discover's many works)."""
+        todos, by_topic, by_key = self.derived(_todo_index)
+        found = set(by_topic.get(topic, ())).union(*(by_key.get(key, ()) for key in connects))
+        return [todos[at] for at in sorted(found)]
+
     def places(self, key: str) -> tuple[str, ...]:
         """Where a paper is placed in any way (the curator's item, a todo's candidate, our
         suggestion): each section's id, and 'section/topic' for its topics and those above."""
@@ -142,3 +143,15 @@ def _places(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
             for key in topic.listed_keys() + topic.suggested_keys():
                 found.setdefault(key, {}).update(dict.fromkeys(where))
     return {key: tuple(where) for key, where in found.items()}
+
+
+def _todo_index(kb: KnowledgeBase):
+    """Every to-do placement in map order, and their positions by topic and by candidate."""
+    todos = [p for p in kb.placements() if p.item.kind == "todo"]
+    by_topic: dict[str, set[int]] = {}
+    by_key: dict[str, set[int]] = {}
+    for at, placement in enumerate(todos):
+        by_topic.setdefault(placement.topic_path, set()).add(at)
+        for key in placement.item.candidates:
+            by_key.setdefault(key, set()).add(at)
+    return todos, by_topic, by_key

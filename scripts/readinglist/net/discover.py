@@ -145,7 +145,7 @@ def _place(kb: KnowledgeBase, candidates: list[Candidate], arxiv: Client | None,
            left_out: dict[str, int]) -> list[Found]:
     confirmed = _confirmed_arxiv(arxiv, [c.work.arxiv for c in candidates if c.work.arxiv])
     taken = {key.lower() for key in (*kb.papers, *kb.broken_keys)}
-    places, todos, found = TopicIndex(topic_keys(kb)), _todo_index(kb), []
+    places, found = TopicIndex(topic_keys(kb)), []
     ranked = sorted(candidates, key=lambda c: (-len(c.connects), _newest(c.work),
                                                c.work.openalex))
     for candidate in ranked:
@@ -163,26 +163,10 @@ def _place(kb: KnowledgeBase, candidates: list[Candidate], arxiv: Client | None,
         taken.add(key)
         topic = places.best(candidate.connects)
         found.append(Found(key, work, candidate.kind, candidate.connects, topic,
-                           todos(topic, candidate.connects), to_entry(key, record),
+                           tuple(p.item.text for p in kb.todos_at(topic, candidate.connects)),
+                           to_entry(key, record),
                            tuple(remarks)))
     return found
-
-
-def _todo_index(kb: KnowledgeBase):
-    """todos(topic, connects): the to-do lines in that topic, and those whose candidates it
-    connects to, in map order (kb.todos_at, with the to-dos indexed once for many works)."""
-    lines = [(p.topic_path, p.item) for p in kb.placements() if p.item.kind == "todo"]
-    by_topic: dict[str, set[int]] = {}
-    by_key: dict[str, set[int]] = {}
-    for at, (path, item) in enumerate(lines):
-        by_topic.setdefault(path, set()).add(at)
-        for key in item.candidates:
-            by_key.setdefault(key, set()).add(at)
-
-    def todos(topic: str, connects: tuple[str, ...]) -> tuple[str, ...]:
-        found = set(by_topic.get(topic, ())).union(*(by_key.get(key, ()) for key in connects))
-        return tuple(lines[at][1].text for at in sorted(found))
-    return todos
 
 
 def _confirmed_arxiv(arxiv: Client | None, ids: list[str]) -> set[str]:
