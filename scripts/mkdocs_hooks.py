@@ -97,6 +97,8 @@ def on_files(files: Files, config) -> Files:
     _BUILD.included = [root / s.target for s in kb.snippets if s.code is None]
     for uri, content in generated.items():
         if not files.get_file_from_path(uri):
+            if uri.endswith(".md"):     # rows and figures are made apart (hooks/splice.py)
+                content = _LIVE.splicer.split(uri, content)
             files.append(_generated(config, uri, content, sources.get(uri)))
     _add_katex(files, config, root)
     return files
@@ -133,6 +135,7 @@ def _pages(files: Files) -> list:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    markdown = _LIVE.splicer.expand(page.file.src_uri, markdown)
     # Every page, generated ones too: a BibTeX block or a note could carry a snippet line.
     markdown, problems = defuse(_root(config), markdown)
     for problem in problems:
@@ -144,7 +147,13 @@ def on_page_content(html: str, page, config, files) -> str:
     # The theme prints titles and front matter into <title>, the header, the navigation and
     # <meta> without escaping them: give it escaped text (the search index takes it too).
     page.meta = escaped_meta(page.meta, page.title or "", Markup)
-    return html
+    search = config.plugins.get("material/search")
+    return _LIVE.splicer.take(page.file.src_uri, html, search is not None and
+                              search.config.enabled)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return _LIVE.splicer.fill(page.file.src_uri, output)
 
 
 def _root(config) -> Path:

@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from jinja2 import BytecodeCache
-
 from ..loaders.memo import Memo
 from ..model import KnowledgeBase
 from ..render.edits import paper_pages, text_edits
+from .folder import changed_since, remove
 from .search_index import dump
+from .templates import Bytecode
+from .splice import Split, Splicer, patch
 
 # MkDocs warns on each dirty build, and a strict build stops on a warning.
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -63,15 +64,21 @@ class LiveSite:
     started: float = 0.0
     pending: dict = field(default_factory=dict)                 # this build's, until it ends
     memo: Memo = field(default_factory=Memo)                    # parses of unchanged files
+    splicer: Splicer = field(default_factory=Splicer)           # blocks made apart, every build
+    splits: dict[str, Split] = field(default_factory=dict)      # page source -> as last written
     bytecode: "Bytecode" = field(default_factory=lambda: Bytecode())
 
     def forget(self) -> None:
         """After a failed build: the site folder is emptied, so the next build is whole."""
         self.kb, self.made, self.generated, self.site_key = None, (), {}, ""
         self.keys, self.records, self.outputs, self.search = {}, {}, set(), {}
+        self.splits = {}
+        self.splicer.forget_rows()
 
     def begin(self) -> None:
         self.started, self.pending = time.time(), {}
+        if not self.enabled:
+            self.splicer.forget_rows()
 
     def rendered(self, kb: KnowledgeBase, made: tuple,
                  render_all: Callable[[], dict[str, str]]) -> dict[str, str]:
@@ -90,17 +97,24 @@ class LiveSite:
         whole = site_key != self.site_key
         # A listing shows every page's title and tags, which their front matter holds.
         listed = _digest(*(f"{f.src_uri}\0{_front_matter(f.content_string)}" for f in files))
-        keys, skipped = {}, set()
+        keys, skipped, patches = {}, set(), {}
+        if whole:
+            self.splicer.forget_rows()
         for file in files:
-            text = file.content_string
-            keys[file.src_uri] = key = _digest(text, str(file.edit_uri),
+            text, split = file.content_string, self.splicer.splits.get(file.src_uri)
+            keys[file.src_uri] = key = _digest(split.key() if split else text, str(file.edit_uri),
                                                listed if LISTING in text else "")
             built = not whole and self.keys.get(file.src_uri) == key \
                 and file.src_uri in self.records and os.path.isfile(file.abs_dest_path)
+            old = self.splits.get(file.src_uri)
+            if built and split != old:
+                patches[file.abs_dest_path] = patched = _patched(old, split, file.abs_dest_path)
+                built = patched is not None
             file.is_modified = (lambda: False) if built else (lambda: True)
             if built:
                 skipped.add(file.src_uri)
-        self.pending.update(site_key=site_key, keys=keys, skipped=skipped)
+        patches = {path: text for path, text in patches.items() if text is not None}
+        self.pending.update(site_key=site_key, keys=keys, skipped=skipped, patches=patches)
 
     def restore(self, pages: list, files, mappings, mapping: Callable,
                 listing: Callable) -> None:
@@ -139,10 +153,13 @@ class LiveSite:
         the whole file); of the search index, the entries of the pages read this time."""
         pages, outputs = self.pending["pages"], self.pending["outputs"]
         for gone in sorted(self.outputs - outputs):
-            _remove(site, gone)
+            remove(site, gone)
+        judge: dict[Path, str | None] = {}
+        for path, (text, figures) in self.pending["patches"].items():
+            Path(path).write_text(text, encoding="utf-8")
+            judge[Path(path)] = figures     # the rest of the file was judged when written
         skipped = self.pending["skipped"]
         read = {p.url for p in pages if p.file.src_uri not in skipped}
-        judge: dict[Path, str | None] = {}
         if index is not None:
             entries = _by_page(index.get("docs", []))
             judge[site / SEARCH_INDEX] = dump({"docs": index.get("docs", [])})
@@ -155,23 +172,10 @@ class LiveSite:
                         if p.file.src_uri in skipped else _record(p, mappings) for p in pages}
         self.site_key, self.keys = self.pending["site_key"], self.pending["keys"]
         self.outputs = outputs
-        since = self.started - CLOCK_SLACK
-        written = [p for p in sorted(site.rglob("*")) if p.is_file() and p.stat().st_mtime >= since]
-        return {p: judge.get(p) for p in written}
-
-
-class Bytecode(BytecodeCache):
-    """The theme's templates compiled once a process, not once a build (keyed by their text)."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket) -> None:
-        if bucket.key in self.codes:
-            bucket.bytecode_from_string(self.codes[bucket.key])
-
-    def dump_bytecode(self, bucket) -> None:
-        self.codes[bucket.key] = bucket.bytecode_to_string()
+        self.splicer.keep_only({p.file.src_uri for p in pages})
+        self.splits = dict(self.splicer.splits)
+        written = sorted(changed_since(str(site), self.started - CLOCK_SLACK))
+        return {Path(p): judge.get(Path(p)) for p in written}
 
 
 def site_key(config_file: Path, theme_dirs: list[Path], files: list, nav_pages: list,
@@ -190,6 +194,14 @@ def site_key(config_file: Path, theme_dirs: list[Path], files: list, nav_pages: 
 def quiet_dirty_warning(record) -> bool:
     """A logging filter: MkDocs' warning that a build is dirty (LiveSite makes it whole)."""
     return DIRTY_WARNING not in record.getMessage()
+
+
+def _patched(old: Split | None, new: Split | None, written: str) -> tuple[str, str] | None:
+    """The written page with its new figures, and those figures; None when it must be built
+    again."""
+    if old is None or new is None:
+        return None
+    return patch(old, new, Path(written).read_text(encoding="utf-8"))
 
 
 def _title_lines(markdown: str) -> str:
@@ -217,16 +229,6 @@ def _by_page(entries: list[dict]) -> dict[str, list[dict]]:
     for entry in entries:
         pages.setdefault(entry.get("location", "").partition("#")[0], []).append(entry)
     return pages
-
-
-def _remove(site: Path, relative: str) -> None:
-    path = site / relative
-    if path.is_file():
-        path.unlink()
-        folder = path.parent
-        while folder != site and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
 
 
 def _digest(*parts: str) -> str:
