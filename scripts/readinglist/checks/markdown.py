@@ -3,6 +3,7 @@ found once per knowledge base and reported by three checks."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic, warning
@@ -30,4 +31,10 @@ def _report(kb: KnowledgeBase, code: str) -> Iterator[Diagnostic]:
 
 def markdown_traps(kb: KnowledgeBase) -> tuple[tuple[str, Trap], ...]:
     """Python-Markdown's traps in notes and pages: found in one pass, reported by three checks."""
-    return tuple((path, trap) for path, text, first in kb.texts() for trap in traps(text, first))
+    return tuple((path, trap) for path, text, first in kb.texts() for trap in _traps(text, first))
+
+
+@lru_cache(maxsize=16384)
+def _traps(text: str, first: int) -> tuple[Trap, ...]:
+    """traps() of one text, kept: a serving process checks every note again on each save."""
+    return tuple(traps(text, first))

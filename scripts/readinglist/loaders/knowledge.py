@@ -63,7 +63,7 @@ def load(root: Path, *, history: bool = True, parallel: bool = False,
 
 def _load_rest(root: Path, listing: Tree, memo: Memo | None = None):
     """Everything but the bibliography: sections, tags, notes and their diagnostics."""
-    sections, diagnostics = load_sections(root, listing)
+    sections, diagnostics = load_sections(root, listing, memo)
     tags, found = load_tags(root, listing)
     notes, more = load_notes(root, listing, memo)
     return sections, tags, notes, diagnostics + found + more

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..diagnostic import Diagnostic, error
 from ..model import Item, Position, Section, Tag, Topic
+from .memo import Memo, fresh
 from .shape import Reader
 from .textfile import read_text
 from .tree import Tree
@@ -19,8 +20,10 @@ TAGS_FILE = "taxonomy/tags.yml"
 MAX_TOPIC_DEPTH = 6   # section > topic > ... : deeper than this no reader follows
 
 
-def load_sections(root: Path, listing: Tree) -> tuple[tuple[Section, ...], list[Diagnostic]]:
-    """The five sections in their canonical order; a missing or unknown file is a diagnostic."""
+def load_sections(root: Path, listing: Tree,
+                  memo: Memo | None = None) -> tuple[tuple[Section, ...], list[Diagnostic]]:
+    """The five sections in their canonical order; a missing or unknown file is a diagnostic.
+    memo: parses of an earlier load (a serving process keeps them)."""
     sections, diagnostics = [], []
     present = {Path(p).stem for p in listing.listed("taxonomy", ".yml")} - {"tags", "proposals"}
     for section_id in SECTION_IDS:
@@ -31,7 +34,7 @@ def load_sections(root: Path, listing: Tree) -> tuple[tuple[Section, ...], list[
             diagnostics.append(error(path, 1, 1, "missing-section", f"section file {path} is "
                                      f"missing; every reading list has {', '.join(SECTION_IDS)}"))
             continue
-        section, found = _load_section(root, path)
+        section, found = _load_section(root, path, memo)
         sections += [section] if section else []
         diagnostics += found
     for extra in sorted(present - set(SECTION_IDS)):
@@ -68,11 +71,19 @@ def _parse_file(root: Path, path: str) -> tuple[Node | None, list[Diagnostic]]:
     return tree, diagnostics + found
 
 
-def _load_section(root: Path, path: str) -> tuple[Section | None, list[Diagnostic]]:
-    tree, diagnostics = _parse_file(root, path)
-    reader = Reader(path, diagnostics)
+def _load_section(root: Path, path: str,
+                  memo: Memo | None) -> tuple[Section | None, list[Diagnostic]]:
+    text, read = read_text(root, path)
+    return fresh(memo, ("section", path, text, tuple(map(str, read))),
+                 lambda: _read_section(path, text, read))
+
+
+def _read_section(path: str, text: str,
+                  read: list[Diagnostic]) -> tuple[Section | None, list[Diagnostic]]:
+    tree, found = parse(text, path)
+    reader = Reader(path, read + found)
     if tree is None:
-        if not diagnostics:
+        if not reader.diagnostics:
             reader.report(Scalar("", 1, 1, True), "missing-field", f"{path} is empty; "
                           "write the section's id, title and topics")
         return None, reader.diagnostics
