@@ -92,8 +92,8 @@ def on_files(files: Files, config) -> Files:
     sources = page_sources(kb) if config.repo_url else {}
     _say_without_site_url(config)
     site = Site(config.site_name, config.site_url or None, config.site_description)
-    generated = _LIVE.rendered(kb, (site,), lambda: {
-        **render(kb), **downloads(kb), **feeds(kb, site)})
+    generated = _LIVE.rendered(kb, (site,), lambda index, same: {
+        **render(kb, index, same), **downloads(kb), **feeds(kb, site)})
     _BUILD.included = [root / s.target for s in kb.snippets if s.code is None]
     for uri, content in generated.items():
         if not files.get_file_from_path(uri):

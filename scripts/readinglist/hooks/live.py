@@ -19,11 +19,13 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from ..loaders.memo import Memo
 from ..model import KnowledgeBase
-from ..render.edits import paper_pages, text_edits
+from ..render.edits import paper_pages, same_papers, text_edits
+from ..render.index import Index, build_index
+from ..render.uris import paper_uri
 from .folder import changed_since, remove
 from .search_index import dump
 from .templates import Bytecode
@@ -54,6 +56,7 @@ class Record:
 class LiveSite:
     enabled: bool = False
     kb: KnowledgeBase | None = None
+    index: Index | None = None                        # the last render's, of kb
     made: tuple = ()                                  # what the rendered files were made from
     generated: dict[str, str] = field(default_factory=dict)
     site_key: str = ""
@@ -70,7 +73,7 @@ class LiveSite:
 
     def forget(self) -> None:
         """After a failed build: the site folder is emptied, so the next build is whole."""
-        self.kb, self.made, self.generated, self.site_key = None, (), {}, ""
+        self.kb, self.index, self.made, self.generated, self.site_key = None, None, (), {}, ""
         self.keys, self.records, self.outputs, self.search = {}, {}, set(), {}
         self.splits = {}
         self.splicer.forget_rows()
@@ -81,15 +84,21 @@ class LiveSite:
             self.splicer.forget_rows()
 
     def rendered(self, kb: KnowledgeBase, made: tuple,
-                 render_all: Callable[[], dict[str, str]]) -> dict[str, str]:
-        """render_all(), or the last build's files with the pages of notes whose text alone
-        changed rendered again."""
-        edits = text_edits(self.kb, kb) if self.enabled and self.kb and made == self.made \
-            else None
-        generated = {**self.generated, **paper_pages(kb, edits)} if edits is not None \
-            else render_all()
+                 render_all: Callable[[Index, Mapping[str, str]], dict[str, str]]
+                 ) -> dict[str, str]:
+        """render_all(index, same) (same: the paper pages known to render as they did), or the
+        last build's files with the pages of notes whose text alone changed rendered again."""
+        known = self.enabled and self.kb is not None and made == self.made
+        edits = text_edits(self.kb, kb) if known else None
+        index = build_index(kb)
+        if edits is not None:
+            generated = {**self.generated, **paper_pages(kb, edits, index)}
+        else:
+            same = same_papers(self.kb, kb, self.index, index) if known and self.index \
+                else frozenset()
+            generated = render_all(index, {k: self.generated[paper_uri(k)] for k in same})
         if self.enabled:
-            self.kb, self.made, self.generated = kb, made, generated
+            self.kb, self.made, self.generated, self.index = kb, made, generated, index
         return generated
 
     def decide(self, files: list, site_key: str) -> None:

@@ -6,13 +6,15 @@ are the adapters that put those pages somewhere.
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from ..model import KnowledgeBase
 from ..model.schema import SECTION_IDS
 from .figures.connections import connection_pages
 from .files.export import dumps
 from .files.feeds import ATOM, JSON_FEED, Site, feeds
 from .pages.home import fill_home
-from .index import build_index
+from .index import Index, build_index
 from .pages.lists import bibliography_page, open_questions_page, progress_page, tags_page
 from .pages.papers import paper_page
 from .pages.proposals import new_in_the_field_page
@@ -32,10 +34,15 @@ __all__ = ["render", "downloads", "feeds", "fill_home", "is_reserved", "page_sou
            "RESERVED"]
 
 
-def render(kb: KnowledgeBase) -> dict[str, str]:
-    index = build_index(kb)
+def render(kb: KnowledgeBase, index: Index | None = None,
+           same: Mapping[str, str] | None = None) -> dict[str, str]:
+    """index: build_index(kb), when the caller has it; same: paper pages known to render as
+    given (render/edits.py finds them for a server)."""
+    index = index or build_index(kb)
+    same = same or {}
     pages = {section_uri(s.id): section_page(kb, s) for s in kb.sections}
-    pages.update({paper_uri(key): paper_page(kb, key, index) for key in sorted(kb.papers)})
+    pages.update({paper_uri(key): same[key] if key in same else paper_page(kb, key, index)
+                  for key in sorted(kb.papers)})
     pages["open-questions.md"] = open_questions_page(kb)
     pages["progress.md"] = progress_page(kb)
     pages["bibliography.md"] = bibliography_page(kb, index)

@@ -1,9 +1,14 @@
-"""What a saved note changes among the rendered pages: its own paper page, when only its text did.
+"""What a saved file changes among the rendered pages, so that serving renders only those.
 
 A note reaches other pages through its front matter, the keys it cites, its one-line sentence
 and the labels of its link definitions (the plain one-line sentence resolves them); the rest of
 its text reaches its own paper page only. So when two knowledge bases differ in nothing but
-such text, every page except those papers' renders the same, and serving renders those alone.
+such text, every page except those papers' renders the same.
+
+A paper page reads of the taxonomy only where the paper is listed and what stands beside it,
+where it is suggested, and the places of its neighbours in the reading order (its connections
+figure); a proposal's page also reads where it would sit. So when two knowledge bases differ
+in their sections alone, a page whose paper sees all of that the same renders the same.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import replace
 
 from ..model import KnowledgeBase, Note
 from ..text.plain import link_labels
-from .index import build_index
+from .index import Index
 from .pages.papers import paper_page
 from .uris import paper_uri
 
@@ -30,10 +35,36 @@ def text_edits(old: KnowledgeBase, new: KnowledgeBase) -> frozenset[str] | None:
     return changed if unchanged == old else None
 
 
-def paper_pages(kb: KnowledgeBase, keys: frozenset[str]) -> dict[str, str]:
-    """The pages of the papers named, as render(kb) has them."""
-    index = build_index(kb)
+def paper_pages(kb: KnowledgeBase, keys: frozenset[str], index: Index) -> dict[str, str]:
+    """The pages of the papers named, as render(kb) has them (index: build_index(kb))."""
     return {paper_uri(k): paper_page(kb, k, index) for k in sorted(keys) if k in kb.papers}
+
+
+def same_papers(old: KnowledgeBase, new: KnowledgeBase, before: Index,
+                after: Index) -> frozenset[str]:
+    """The keys whose paper pages render the same for new (indexed as after) as for old
+    (indexed as before); none unless the two differ in their taxonomy's sections alone."""
+    if replace(new, sections=old.sections, _derived={}) != old:
+        return frozenset()
+    proposed = new.proposals.keys()
+    return frozenset(k for k in new.papers if k not in proposed
+                     and _view(before, k) == _view(after, k))
+
+
+def _view(index: Index, key: str) -> tuple:
+    """What a paper page reads of the taxonomy through the index."""
+    graph = index.graph
+    listed = tuple((p.section.id, p.section.title, _topics(p.trail), index.around(p))
+                   for p in index.listings.get(key, ()))
+    suggested = tuple((s.id, s.title, _topics(topics)) for s, topics in
+                      index.suggested.get(key, ()))
+    cites, cited_by = graph.cites.get(key, ()), graph.cited_by.get(key, ())
+    near = sorted({key, *cites, *cited_by}, key=lambda k: graph.rank.get(k, -1))
+    return listed, suggested, cites, cited_by, tuple((k, graph.groups.get(k)) for k in near)
+
+
+def _topics(trail) -> tuple:
+    return tuple((t.id, t.title) for t in trail)
 
 
 def _reach(note: Note) -> tuple:
