@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -26,7 +25,7 @@ from ..model import KnowledgeBase
 from ..render.edits import paper_pages, same_papers, text_edits
 from ..render.index import Index, build_index
 from ..render.uris import paper_uri
-from .folder import changed_since, remove
+from .folder import remove, stamps
 from .search_index import dump
 from .templates import Bytecode
 from .splice import Split, Splicer, patch
@@ -37,8 +36,6 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 # chip on any page links to it only when the tags plugin knows it in the same build.
 LISTING = "<!-- material/tags -->"
 SEARCH_INDEX = "search/search_index.json"
-# Written files are those changed since the build began, less this for coarse file clocks.
-CLOCK_SLACK = 2.0
 
 
 @dataclass
@@ -64,7 +61,7 @@ class LiveSite:
     records: dict[str, Record] = field(default_factory=dict)
     outputs: set[str] = field(default_factory=set)              # built files, site-relative
     search: dict[str, list] = field(default_factory=dict)       # page URL -> index entries
-    started: float = 0.0
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # site file -> as written
     pending: dict = field(default_factory=dict)                 # this build's, until it ends
     memo: Memo = field(default_factory=Memo)                    # parses of unchanged files
     splicer: Splicer = field(default_factory=Splicer)           # blocks made apart, every build
@@ -75,11 +72,11 @@ class LiveSite:
         """After a failed build: the site folder is emptied, so the next build is whole."""
         self.kb, self.index, self.made, self.generated, self.site_key = None, None, (), {}, ""
         self.keys, self.records, self.outputs, self.search = {}, {}, set(), {}
-        self.splits = {}
+        self.splits, self.stamps = {}, {}
         self.splicer.forget_rows()
 
     def begin(self) -> None:
-        self.started, self.pending = time.time(), {}
+        self.pending = {}
         if not self.enabled:
             self.splicer.forget_rows()
 
@@ -183,7 +180,9 @@ class LiveSite:
         self.outputs = outputs
         self.splicer.keep_only({p.file.src_uri for p in pages})
         self.splits = dict(self.splicer.splits)
-        written = sorted(changed_since(str(site), self.started - CLOCK_SLACK))
+        now = stamps(str(site))
+        written = sorted(p for p, stamp in now.items() if self.stamps.get(p) != stamp)
+        self.stamps = now
         return {Path(p): judge.get(Path(p)) for p in written}
 
 
