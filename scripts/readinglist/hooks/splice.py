@@ -1,7 +1,8 @@
 """Blocks of a generated page made apart from it, so that a large page costs what changed.
 
 A paper row is converted by Markdown once and kept while its text is the same; a connections
-figure is raw HTML that Markdown never sees. The page MkDocs converts (its skeleton) holds a
+figure, a paper's "Listed under" and the list of topic pairs are raw HTML that Markdown never
+sees. The page MkDocs converts (its skeleton) holds a
 placeholder for each block, an HTML comment carrying this process's secret so that no file can
 forge one, and the written page gets the blocks back. Every build does this, full builds too,
 so a served page is a fresh build's page by construction. Serving saves twice: a page whose rows
@@ -11,9 +12,10 @@ in place of the old (`patch`).
 
 What a block is, is a contract with render/: a row is a line `<div class="rl-paper" ...
 markdown>` up to the next line `</div>`, a figure a line `<figure class="rl-arcs-figure">` up
-to the next line `</figure>`, each alone between blank lines or an HTML line. Rows and figures
-are outside search (`data-search-exclude`), have no headings, and rows link only by Markdown
-links, which Markdown rewrites alike wherever the row stands on its page.
+to the next line `</figure>`, a raw list a line `<ul class="rl-listed">` (or `rl-pairs`) up to
+the next line `</ul>`, each alone between blank lines or an HTML line. None has a heading or
+reaches search (rows carry `data-search-exclude`, the others sit under a heading that does),
+and rows link only by Markdown links, which Markdown rewrites alike wherever the row stands.
 """
 
 from __future__ import annotations
@@ -28,13 +30,14 @@ from ..text.snippets import snippet_lines
 # it, so they lose them as they are kept.
 SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 BLOCK = re.compile(r'^(?:<div class="rl-paper" [^\n]*markdown>\n.*?^</div>'
-                   r'|<figure class="rl-arcs-figure">\n.*?^</figure>)$', re.M | re.S)
+                   r'|<figure class="rl-arcs-figure">\n.*?^</figure>'
+                   r'|<ul class="rl-(?:listed|pairs)">\n.*?^</ul>)$', re.M | re.S)
 
 
 @dataclass(frozen=True)
 class Block:
     text: str
-    verbatim: bool          # raw HTML, written as it is; else Markdown, converted on its page
+    verbatim: bool          # raw HTML, written as it is; else a row, converted on its page
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ class Splicer:
             text = match.group(0)
             if any(snippet_lines(text)):   # left to the page, which judges and defuses it
                 return text
-            blocks.append(Block(text, text.startswith("<figure")))
+            blocks.append(Block(text, not text.startswith("<div")))
             return self._mark(len(blocks) - 1)
 
         skeleton = BLOCK.sub(place, markdown)

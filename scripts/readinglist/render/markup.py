@@ -22,6 +22,18 @@ def attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def html_link(url: str, text: str, css: str = "") -> str:
+    """A link written as HTML, for raw HTML that Markdown passes through."""
+    name = f' class="{attr(css)}"' if css else ""
+    return f'<a{name} href="{attr(url)}">{html.escape(text, quote=False)}</a>'
+
+
+def raw_list(css: str, items: list[str]) -> list[str]:
+    """A list of HTML items, one a line and no blank line inside: Markdown passes it through
+    as written (and the MkDocs adapter makes it apart from its page, hooks/splice.py)."""
+    return [f'<ul class="{attr(css)}">', *(f"<li>{item}</li>" for item in items), "</ul>"]
+
+
 def front_matter(**fields) -> str:
     """YAML front matter; JSON scalars and lists are valid YAML and need no further quoting."""
     lines = [f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in fields.items()

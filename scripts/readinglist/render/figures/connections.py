@@ -15,7 +15,7 @@ from .arcs import Arc, Row, arc_svg
 from .graph import UNPLACED, Graph, Group
 from ..index import Index
 from .nodes import LEGEND, Names, count, figure, figure_rows, markdown_links
-from ..markup import front_matter, md
+from ..markup import front_matter, html_link, md, raw_list
 from ..uris import CONNECTIONS, page_url, rel
 
 HERE = "connections.md"
@@ -146,11 +146,13 @@ def _edge_list(known: Names, edges, here: str) -> list[str]:
 
 
 def _pair_list(groups: list[Group], weights: dict) -> list[str]:
-    named = {g.id: f"[{md(f'{g.section} › {g.topic}' if g.topic else g.section)}]"
-                   f"({rel(HERE, topic_uri(g))})" for g in groups}
-    lines = ["## The connections, as a list", "",
-             "Citations between two topics, and inside one, in reading order:", ""]
-    for (a, b), weight in weights.items():
-        pair = f"inside {named[a]}" if a == b else f"between {named[a]} and {named[b]}"
-        lines.append(f"- {count(weight, 'citation')} {pair}")
-    return lines + [""]
+    """Raw HTML with built links (a topic renamed changes it without the rest of the page)."""
+    named = {g.id: html_link(page_url(HERE, topic_uri(g)),
+                             f"{g.section} › {g.topic}" if g.topic else g.section)
+             for g in groups}
+    items = [f"{count(weight, 'citation')} " + (f"inside {named[a]}" if a == b else
+                                                f"between {named[a]} and {named[b]}")
+             for (a, b), weight in weights.items()]
+    return ["## The connections, as a list", "",
+            "Citations between two topics, and inside one, in reading order:", "",
+            *raw_list("rl-pairs", items), ""]

@@ -13,8 +13,8 @@ from ..fragments.proposals import proposal_notice
 from ..index import Index, Trail
 from ..figures.neighbours import local_view
 from ..fragments.rows import bibtex_block, buttons, byline
-from ..markup import attr, front_matter, md
-from ..uris import paper_uri, rel, section_uri
+from ..markup import attr, front_matter, html_link, md, raw_list
+from ..uris import page_url, paper_uri, rel, section_uri
 
 _HEADING = re.compile(r"^(#{1,5})(\s)")
 
@@ -42,15 +42,17 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
 
 def _listed_under(kb: KnowledgeBase, listings: tuple[Placement, ...], index: Index,
                   here: str) -> list[str]:
+    """Raw HTML with built links (a section's or a topic's title and the papers beside this
+    one change without the rest of the page: the served site patches it in place)."""
     if not listings:
         return []
-    lines = ["## Listed under { data-search-exclude }", ""]
+    items = []
     for placement in listings:
-        page = section_uri(placement.section.id)
-        crumbs = [f"[{md(placement.section.title)}]({rel(here, page)})"]
-        crumbs += [f"[{md(t.title)}]({rel(here, page, t.id)})" for t in placement.trail]
-        lines.append(f'- {" › ".join(crumbs)}{_previous_next(kb, index.around(placement), here)}')
-    return lines + [""]
+        page = page_url(here, section_uri(placement.section.id))
+        crumbs = [html_link(page, placement.section.title)]
+        crumbs += [html_link(f"{page}#{t.id}", t.title) for t in placement.trail]
+        items.append(" › ".join(crumbs) + _previous_next(kb, index.around(placement), here))
+    return ["## Listed under { data-search-exclude }", "", *raw_list("rl-listed", items), ""]
 
 
 def _published_as(paper) -> list[str]:
@@ -78,12 +80,12 @@ def _previous_next(kb: KnowledgeBase, around: tuple[str | None, str | None], her
     before, after = around
     links = []
     if before:
-        links.append(f'[← {md(kb.papers[before].title)}]({rel(here, paper_uri(before))})'
-                     '{ .rl-prev }')
+        links.append(html_link(page_url(here, paper_uri(before)),
+                               f"← {kb.papers[before].title}", "rl-prev"))
     if after:
-        links.append(f'[{md(kb.papers[after].title)} →]({rel(here, paper_uri(after))})'
-                     '{ .rl-next }')
-    return "  \n  " + " · ".join(links) if links else ""
+        links.append(html_link(page_url(here, paper_uri(after)),
+                               f"{kb.papers[after].title} →", "rl-next"))
+    return "<br>" + " · ".join(links) if links else ""
 
 
 def _note_body(kb: KnowledgeBase, body: str, here: str) -> str:
