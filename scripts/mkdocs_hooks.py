@@ -28,7 +28,7 @@ from readinglist.hooks.search_index import lean_index
 from readinglist.loaders.tree import walk
 from readinglist.render import (Site, downloads, feeds, fill_home, is_reserved, page_sources,
                                 render)
-from readinglist.render.markup import escaped_meta
+from readinglist.render.markup import Lists, escaped_meta
 from readinglist.render.uris import CONNECTIONS, PAPERS
 
 log = get_plugin_logger("readinglist")
@@ -37,6 +37,9 @@ KATEX_FILES = ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js")
 # The files the post-build guard reads whole: pages, figures, feeds, and the one JSON file the
 # theme inserts as HTML; the other JSON files are data its scripts set as text.
 _READ = (".html", ".svg", ".xml", "search_index.json")
+# MkDocs keeps raw HTML as written, so lists that change apart from their page (a topic's
+# title, the papers beside one) are raw HTML with built links, patched in place when served.
+RAW_LISTS = Lists(raw_html=True)
 
 
 @dataclass
@@ -93,7 +96,7 @@ def on_files(files: Files, config) -> Files:
     _say_without_site_url(config)
     site = Site(config.site_name, config.site_url or None, config.site_description)
     generated = _LIVE.rendered(kb, (site,), lambda index, same: {
-        **render(kb, index, same), **downloads(kb), **feeds(kb, site)})
+        **render(kb, index, same, RAW_LISTS), **downloads(kb), **feeds(kb, site)}, RAW_LISTS)
     _BUILD.included = [root / s.target for s in kb.snippets if s.code is None]
     for uri, content in generated.items():
         if not files.get_file_from_path(uri):

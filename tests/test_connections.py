@@ -20,6 +20,7 @@ from readinglist import load
 from readinglist.render import Site, feeds, render
 from readinglist.render.figures import connections
 from readinglist.render.index import build_index
+from readinglist.render.markup import Lists
 from readinglist.render.figures.timeline import points, timeline_svg
 
 EXPECTED = CASES / "connections" / "expected"
@@ -147,8 +148,8 @@ def test_above_the_threshold_the_figure_shows_topics(kb, monkeypatch):
                for p in svg.iter(f"{{{NS['svg']}}}path")}
     assert weights == {("models/linear", "models/kernels"): "3.1",   # three citations
                        ("models/kernels", ""): None}                 # one
-    assert '<li>1 citation inside <a href="models/linear/">Models › 1. Linear ' \
-        '&lt; models &gt; &amp; co</a></li>\n' in pages["connections.md"]
+    assert "- 1 citation inside [Models › 1. Linear &lt; models \\> &amp; co]" \
+        "(connections/models/linear.md)\n" in pages["connections.md"]
 
 
 def test_a_topic_page_draws_the_topic_and_the_papers_it_connects_with(kb, monkeypatch):
@@ -174,6 +175,14 @@ def test_a_real_sized_list_aggregates_and_links_every_topic(tmp_path):
     assert len(links) == len(pages) - 1
     topic_pages = {f"connections/{link.rstrip('/')}.md" for link in links}
     assert topic_pages == set(pages) - {"connections.md"}
-    counts = [int(n) for n in re.findall(r"^<li>(\d+) citations? ", pages["connections.md"],
-                                         re.M)]
+    counts = [int(n) for n in re.findall(r"^- (\d+) citations? ", pages["connections.md"], re.M)]
     assert sum(counts) == len(index.graph.edges)
+
+
+def test_for_mkdocs_the_topic_pairs_are_raw_html_with_built_links(kb, monkeypatch):
+    monkeypatch.setattr(connections, "AGGREGATE_ABOVE", 3)
+    page = connections.connection_pages(kb, build_index(kb), Lists(raw_html=True))
+    assert '<ul class="rl-pairs">\n<li>1 citation inside <a href="models/linear/">Models › ' \
+        '1. Linear &lt; models &gt; &amp; co</a></li>\n' in page["connections.md"]
+    kernels = page["connections/models/kernels.md"]
+    assert '<ul class="rl-edges">\n<li><a href="../../../papers/' in kernels

@@ -64,27 +64,26 @@ def test_a_page_that_guesses_at_placeholders_gets_no_block():
     assert splicer.expand("p.md", forged) == forged
 
 
-def test_a_written_page_takes_new_figures_in_place_of_the_old():
+def splits(before: str, after: str):
+    """The splits of one page before and after an edit."""
     splicer = Splicer(secret="s3")
-    splicer.split("p.md", PAGE)
+    splicer.split("p.md", before)
     old = splicer.splits["p.md"]
-    splicer.split("p.md", PAGE.replace("Topic 0", "Topic zero"))
-    written = f"<html>{ROW}{FIGURE}</html>"
+    splicer.split("p.md", after)
+    return old, splicer.splits["p.md"]
+
+
+def test_a_written_page_takes_new_figures_in_place_of_the_old():
     new = FIGURE.replace("Topic 0", "Topic zero")
-    assert patch(old, splicer.splits["p.md"], written) == (f"<html>{ROW}{new}</html>", new)
+    assert patch(*splits(PAGE, PAGE.replace("Topic 0", "Topic zero")),
+                 f"<html>{ROW}{FIGURE}</html>") == (f"<html>{ROW}{new}</html>", new)
 
 
 def test_a_page_whose_row_changed_is_not_patched():
-    splicer = Splicer(secret="s3")
-    splicer.split("p.md", PAGE)
-    old = splicer.splits["p.md"]
-    splicer.split("p.md", PAGE.replace("A title", "Another title"))
-    assert patch(old, splicer.splits["p.md"], f"{ROW}{FIGURE}") is None
+    assert patch(*splits(PAGE, PAGE.replace("A title", "Another title")),
+                 f"{ROW}{FIGURE}") is None
 
 
 def test_a_figure_written_twice_is_not_patched():
-    splicer = Splicer(secret="s3")
-    splicer.split("p.md", PAGE)
-    old = splicer.splits["p.md"]
-    splicer.split("p.md", PAGE.replace("Topic 0", "Topic zero"))
-    assert patch(old, splicer.splits["p.md"], f"{FIGURE}{FIGURE}") is None
+    assert patch(*splits(PAGE, PAGE.replace("Topic 0", "Topic zero")),
+                 f"{FIGURE}{FIGURE}") is None

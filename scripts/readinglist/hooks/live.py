@@ -3,7 +3,8 @@
 MkDocs' dirty build skips a page whose file says it is unmodified, but a generated page always
 says it is, and a skipped page leaves holes: the navigation loses its title, the search index
 its entries, anchor checks their targets, and a deleted page stays served. LiveSite remembers
-the last good build and fills them: a page is built again when its Markdown, its edit link or
+the last good build and fills them: a page is built again when its Markdown (rows included, the
+raw HTML made apart not: a page changed only there is patched, hooks/splice.py), its edit link or
 anything every page shows (configuration, theme overrides, the pages there are, the navigation's
 titles, the files snippets include) changed; a skipped page gets back its title, front matter,
 anchors and links; the search index keeps its entries, in the order a full build writes them;
@@ -24,6 +25,7 @@ from ..loaders.memo import Memo
 from ..model import KnowledgeBase
 from ..render.edits import paper_pages, same_papers, text_edits
 from ..render.index import Index, build_index
+from ..render.markup import Lists
 from ..render.uris import paper_uri
 from .folder import remove, stamps
 from .search_index import dump
@@ -81,15 +83,16 @@ class LiveSite:
             self.splicer.forget_rows()
 
     def rendered(self, kb: KnowledgeBase, made: tuple,
-                 render_all: Callable[[Index, Mapping[str, str]], dict[str, str]]
-                 ) -> dict[str, str]:
+                 render_all: Callable[[Index, Mapping[str, str]], dict[str, str]],
+                 lists: Lists) -> dict[str, str]:
         """render_all(index, same) (same: the paper pages known to render as they did), or the
-        last build's files with the pages of notes whose text alone changed rendered again."""
+        last build's files with the pages of notes whose text alone changed rendered again
+        (lists: as render_all writes them)."""
         known = self.enabled and self.kb is not None and made == self.made
         edits = text_edits(self.kb, kb) if known else None
         index = build_index(kb)
         if edits is not None:
-            generated = {**self.generated, **paper_pages(kb, edits, index)}
+            generated = {**self.generated, **paper_pages(kb, edits, index, lists)}
         else:
             same = same_papers(self.kb, kb, self.index, index) if known and self.index \
                 else frozenset()

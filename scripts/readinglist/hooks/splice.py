@@ -1,7 +1,7 @@
 """Blocks of a generated page made apart from it, so that a large page costs what changed.
 
 A paper row is converted by Markdown once and kept while its text is the same; a connections
-figure, a paper's "Listed under" and the list of topic pairs are raw HTML that Markdown never
+figure, a paper's "Listed under" and the connections as a list are raw HTML that Markdown never
 sees. The page MkDocs converts (its skeleton) holds a
 placeholder for each block, an HTML comment carrying this process's secret so that no file can
 forge one, and the written page gets the blocks back. Every build does this, full builds too,
@@ -12,7 +12,7 @@ in place of the old (`patch`).
 
 What a block is, is a contract with render/: a row is a line `<div class="rl-paper" ...
 markdown>` up to the next line `</div>`, a figure a line `<figure class="rl-arcs-figure">` up
-to the next line `</figure>`, a raw list a line `<ul class="rl-listed">` (or `rl-pairs`) up to
+to the next line `</figure>`, a raw list a line `<ul class="rl-listed">` (`rl-pairs`, `rl-edges`) up to
 the next line `</ul>`, each alone between blank lines or an HTML line. None has a heading or
 reaches search (rows carry `data-search-exclude`, the others sit under a heading that does),
 and rows link only by Markdown links, which Markdown rewrites alike wherever the row stands.
@@ -31,7 +31,7 @@ from ..text.snippets import snippet_lines
 SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 BLOCK = re.compile(r'^(?:<div class="rl-paper" [^\n]*markdown>\n.*?^</div>'
                    r'|<figure class="rl-arcs-figure">\n.*?^</figure>'
-                   r'|<ul class="rl-(?:listed|pairs)">\n.*?^</ul>)$', re.M | re.S)
+                   r'|<ul class="rl-(?:listed|pairs|edges)">\n.*?^</ul>)$', re.M | re.S)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from .files.export import dumps
 from .files.feeds import ATOM, JSON_FEED, Site, feeds
 from .pages.home import fill_home
 from .index import Index, build_index
+from .markup import Lists
 from .pages.lists import bibliography_page, open_questions_page, progress_page, tags_page
 from .pages.papers import paper_page
 from .pages.proposals import new_in_the_field_page
@@ -35,20 +36,20 @@ __all__ = ["render", "downloads", "feeds", "fill_home", "is_reserved", "page_sou
 
 
 def render(kb: KnowledgeBase, index: Index | None = None,
-           same: Mapping[str, str] | None = None) -> dict[str, str]:
+           same: Mapping[str, str] | None = None, lists: Lists = Lists()) -> dict[str, str]:
     """index: build_index(kb), when the caller has it; same: paper pages known to render as
-    given (render/edits.py finds them for a server)."""
+    given (render/edits.py finds them for a server); lists: how lists of links are written."""
     index = index or build_index(kb)
     same = same or {}
     pages = {section_uri(s.id): section_page(kb, s) for s in kb.sections}
-    pages.update({paper_uri(key): same[key] if key in same else paper_page(kb, key, index)
+    pages.update({paper_uri(key): same[key] if key in same else paper_page(kb, key, index, lists)
                   for key in sorted(kb.papers)})
     pages["open-questions.md"] = open_questions_page(kb)
     pages["progress.md"] = progress_page(kb)
     pages["bibliography.md"] = bibliography_page(kb, index)
     pages["tags.md"] = tags_page(kb)
     pages[NEW_IN_THE_FIELD] = new_in_the_field_page(kb)
-    pages.update(connection_pages(kb, index))
+    pages.update(connection_pages(kb, index, lists))
     return pages
 
 

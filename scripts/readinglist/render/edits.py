@@ -18,6 +18,7 @@ from dataclasses import replace
 from ..model import KnowledgeBase, Note
 from ..text.plain import link_labels
 from .index import Index
+from .markup import Lists
 from .pages.papers import paper_page
 from .uris import paper_uri
 
@@ -35,9 +36,11 @@ def text_edits(old: KnowledgeBase, new: KnowledgeBase) -> frozenset[str] | None:
     return changed if unchanged == old else None
 
 
-def paper_pages(kb: KnowledgeBase, keys: frozenset[str], index: Index) -> dict[str, str]:
-    """The pages of the papers named, as render(kb) has them (index: build_index(kb))."""
-    return {paper_uri(k): paper_page(kb, k, index) for k in sorted(keys) if k in kb.papers}
+def paper_pages(kb: KnowledgeBase, keys: frozenset[str], index: Index,
+                lists: Lists) -> dict[str, str]:
+    """The pages of the papers named, as render(kb, index, lists=lists) has them."""
+    return {paper_uri(k): paper_page(kb, k, index, lists) for k in sorted(keys)
+            if k in kb.papers}
 
 
 def same_papers(old: KnowledgeBase, new: KnowledgeBase, before: Index,

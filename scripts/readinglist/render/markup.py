@@ -5,6 +5,9 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import dataclass
+
+from .uris import page_url, rel
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]{}#!|$>])")
 
@@ -32,6 +35,28 @@ def raw_list(css: str, items: list[str]) -> list[str]:
     """A list of HTML items, one a line and no blank line inside: Markdown passes it through
     as written (and the MkDocs adapter makes it apart from its page, hooks/splice.py)."""
     return [f'<ul class="{attr(css)}">', *(f"<li>{item}</li>" for item in items), "</ul>"]
+
+
+@dataclass(frozen=True)
+class Lists:
+    """How a page writes its lists of links that change apart from the rest of it: as Markdown
+    (any engine maps `.md` links), or, for MkDocs, as raw HTML with built links, which MkDocs
+    keeps as written and its server patches in place (Zensical rewrites raw HTML links)."""
+
+    raw_html: bool = False
+
+    def link(self, here: str, target: str, text: str, anchor: str = "", css: str = "") -> str:
+        if self.raw_html:
+            return html_link(page_url(here, target) + (f"#{anchor}" if anchor else ""), text, css)
+        return f"[{md(text)}]({rel(here, target, anchor or None)})" + \
+            (f"{{ .{css} }}" if css else "")
+
+    def lines(self, css: str, items: list[str]) -> list[str]:
+        return raw_list(css, items) if self.raw_html else [f"- {item}" for item in items]
+
+    @property
+    def line_break(self) -> str:
+        return "<br>" if self.raw_html else "  \n  "
 
 
 def front_matter(**fields) -> str:

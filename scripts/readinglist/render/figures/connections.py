@@ -15,20 +15,20 @@ from .arcs import Arc, Row, arc_svg
 from .graph import UNPLACED, Graph, Group
 from ..index import Index
 from .nodes import LEGEND, Names, count, figure, figure_rows, markdown_links
-from ..markup import front_matter, html_link, md, raw_list
-from ..uris import CONNECTIONS, page_url, rel
+from ..markup import Lists, front_matter, md
+from ..uris import CONNECTIONS, page_url, paper_uri, rel
 
 HERE = "connections.md"
 AGGREGATE_ABOVE = 200
 ARCS_PER_TOPIC = 4          # the aggregated figure draws at most this many arcs a node
 
 
-def connection_pages(kb: KnowledgeBase, index: Index) -> dict[str, str]:
+def connection_pages(kb: KnowledgeBase, index: Index, lists: Lists = Lists()) -> dict[str, str]:
     """connections.md, and at scale one page per topic; {source path: Markdown}."""
     graph = index.graph
     known = index.names
     if len(graph.connected()) <= AGGREGATE_ABOVE:
-        return {HERE: _paper_figure_page(known, graph)}
+        return {HERE: _paper_figure_page(known, graph, lists)}
     groups = {graph.groups[key].id: graph.groups[key] for key in graph.connected()}
     edges: dict[str, list[tuple[str, str]]] = {gid: [] for gid in groups}
     for edge in graph.edges:
@@ -37,8 +37,9 @@ def connection_pages(kb: KnowledgeBase, index: Index) -> dict[str, str]:
     lonely: dict[str, list[str]] = {gid: [] for gid in groups}
     for key in graph.unconnected():
         lonely.get(graph.groups[key].id, []).append(key)
-    pages = {HERE: _topic_figure_page(known, graph, list(groups.values()))}
-    pages.update({topic_uri(group): _topic_page(known, graph, group, edges[gid], lonely[gid])
+    pages = {HERE: _topic_figure_page(known, graph, list(groups.values()), lists)}
+    pages.update({topic_uri(group): _topic_page(known, graph, group, edges[gid], lonely[gid],
+                                                lists)
                   for gid, group in groups.items()})
     return pages
 
@@ -48,17 +49,18 @@ def topic_uri(group: Group) -> str:
         f"{CONNECTIONS}/{UNPLACED.section.lower().replace(' ', '-')}.md"
 
 
-def _paper_figure_page(known: Names, graph: Graph) -> str:
+def _paper_figure_page(known: Names, graph: Graph, lists: Lists) -> str:
     keys = list(graph.connected())
     svg = arc_svg(figure_rows(known, graph, keys, HERE), [Arc(a, b) for a, b in graph.edges],
                   "rl-arcs-all", "Connections between the papers, in reading order")
     return "\n".join(_lead(len(keys), len(graph.edges)) + _beside(
         figure(svg, "An arc joins two papers when the note of one cites the other. Hover or "
                "focus a paper to light up its arcs: " + LEGEND),
-        _unconnected(known, graph.unconnected(), HERE)) + _edge_list(known, graph.edges, HERE))
+        _unconnected(known, graph.unconnected(), HERE)) + _edge_list(known, graph.edges, HERE,
+                                                                    lists))
 
 
-def _topic_figure_page(known: Names, graph: Graph, groups: list[Group]) -> str:
+def _topic_figure_page(known: Names, graph: Graph, groups: list[Group], lists: Lists) -> str:
     rank = {group.id: index for index, group in enumerate(groups)}
     pairs = Counter(tuple(sorted((graph.groups[a].id, graph.groups[b].id), key=rank.__getitem__))
                     for a, b in graph.edges)
@@ -88,11 +90,11 @@ def _topic_figure_page(known: Names, graph: Graph, groups: list[Group]) -> str:
                     "drawn; the list below has them all.")
     return "\n".join(_lead(len(graph.connected()), len(graph.edges)) + _beside(
         figure(svg, caption), _unconnected(known, graph.unconnected(), HERE))
-        + _pair_list(groups, weights))
+        + _pair_list(groups, weights, lists))
 
 
 def _topic_page(known: Names, graph: Graph, group: Group,
-                edges: list[tuple[str, str]], lonely: list[str]) -> str:
+                edges: list[tuple[str, str]], lonely: list[str], lists: Lists) -> str:
     here = topic_uri(group)
     keys = sorted({key for edge in edges for key in edge}, key=graph.rank.__getitem__)
     name = f"{group.section} › {group.topic}" if group.topic else group.section
@@ -103,7 +105,7 @@ def _topic_page(known: Names, graph: Graph, group: Group,
     return "\n".join([front_matter(title=f"Connections: {name}"), f"# Connections: {md(name)}",
                       "", lead, ""] + _beside(
         figure(svg, "Hover or focus a paper to light up its arcs: " + LEGEND),
-        _unconnected(known, tuple(lonely), here)) + _edge_list(known, edges, here))
+        _unconnected(known, tuple(lonely), here)) + _edge_list(known, edges, here, lists))
 
 
 def _lead(papers: int, edges: int) -> list[str]:
@@ -128,31 +130,26 @@ def _unconnected(known: Names, keys: tuple[str, ...], here: str) -> list[str]:
     return lines + [f"- [{md(known.titles[k])}]({link(k)})" for k in keys] + [""]
 
 
-def _edge_list(known: Names, edges, here: str) -> list[str]:
+def _edge_list(known: Names, edges, here: str, lists: Lists) -> list[str]:
     """Each edge once, grouped by the citing paper, in reading order."""
-    lines = ["## The connections, as a list", ""]
     cites: dict[str, list[str]] = {}
     for source, target in edges:
         cites.setdefault(source, []).append(target)
 
-    target = markdown_links(here)
-
     def link(key: str) -> str:
-        return f"[{md(known.titles[key])}]({target(key)})"
+        return lists.link(here, paper_uri(key), known.titles[key])
 
-    for source, targets in cites.items():
-        lines.append(f"- {link(source)} cites {', '.join(link(t) for t in targets)}")
-    return lines + [""]
+    items = [f"{link(source)} cites {', '.join(link(t) for t in targets)}"
+             for source, targets in cites.items()]
+    return ["## The connections, as a list", "", *lists.lines("rl-edges", items), ""]
 
 
-def _pair_list(groups: list[Group], weights: dict) -> list[str]:
-    """Raw HTML with built links (a topic renamed changes it without the rest of the page)."""
-    named = {g.id: html_link(page_url(HERE, topic_uri(g)),
-                             f"{g.section} › {g.topic}" if g.topic else g.section)
-             for g in groups}
+def _pair_list(groups: list[Group], weights: dict, lists: Lists) -> list[str]:
+    named = {g.id: lists.link(HERE, topic_uri(g), f"{g.section} › {g.topic}" if g.topic
+                              else g.section) for g in groups}
     items = [f"{count(weight, 'citation')} " + (f"inside {named[a]}" if a == b else
                                                 f"between {named[a]} and {named[b]}")
              for (a, b), weight in weights.items()]
     return ["## The connections, as a list", "",
             "Citations between two topics, and inside one, in reading order:", "",
-            *raw_list("rl-pairs", items), ""]
+            *lists.lines("rl-pairs", items), ""]

@@ -13,13 +13,13 @@ from ..fragments.proposals import proposal_notice
 from ..index import Index, Trail
 from ..figures.neighbours import local_view
 from ..fragments.rows import bibtex_block, buttons, byline
-from ..markup import attr, front_matter, html_link, md, raw_list
-from ..uris import page_url, paper_uri, rel, section_uri
+from ..markup import Lists, attr, front_matter, md
+from ..uris import paper_uri, rel, section_uri
 
 _HEADING = re.compile(r"^(#{1,5})(\s)")
 
 
-def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
+def paper_page(kb: KnowledgeBase, key: str, index: Index, lists: Lists = Lists()) -> str:
     paper, note = kb.papers[key], kb.notes.get(key)
     here = paper_uri(key)
     tags = list(note.tags) if note else None
@@ -29,7 +29,7 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
              *_published_as(paper), "",
              buttons(kb, key), "{ data-search-exclude }", "</div>", ""]
     parts += proposal_notice(kb, key, here)
-    parts += _listed_under(kb, index.listings.get(key, ()), index, here)
+    parts += _listed_under(kb, index.listings.get(key, ()), index, here, lists)
     parts += _suggested_under(index.suggested.get(key, ()), here)
     parts += abstract_section(kb, key)
     parts += ["## BibTeX { data-search-exclude }", "", bibtex_block(paper.raw), ""]
@@ -41,18 +41,16 @@ def paper_page(kb: KnowledgeBase, key: str, index: Index) -> str:
 
 
 def _listed_under(kb: KnowledgeBase, listings: tuple[Placement, ...], index: Index,
-                  here: str) -> list[str]:
-    """Raw HTML with built links (a section's or a topic's title and the papers beside this
-    one change without the rest of the page: the served site patches it in place)."""
+                  here: str, lists: Lists) -> list[str]:
     if not listings:
         return []
     items = []
     for placement in listings:
-        page = page_url(here, section_uri(placement.section.id))
-        crumbs = [html_link(page, placement.section.title)]
-        crumbs += [html_link(f"{page}#{t.id}", t.title) for t in placement.trail]
-        items.append(" › ".join(crumbs) + _previous_next(kb, index.around(placement), here))
-    return ["## Listed under { data-search-exclude }", "", *raw_list("rl-listed", items), ""]
+        page = section_uri(placement.section.id)
+        crumbs = [lists.link(here, page, placement.section.title)]
+        crumbs += [lists.link(here, page, t.title, t.id) for t in placement.trail]
+        items.append(" › ".join(crumbs) + _previous_next(kb, index.around(placement), here, lists))
+    return ["## Listed under { data-search-exclude }", "", *lists.lines("rl-listed", items), ""]
 
 
 def _published_as(paper) -> list[str]:
@@ -75,17 +73,18 @@ def _suggested_under(trails: tuple[Trail, ...], here: str) -> list[str]:
     return lines + [""]
 
 
-def _previous_next(kb: KnowledgeBase, around: tuple[str | None, str | None], here: str) -> str:
+def _previous_next(kb: KnowledgeBase, around: tuple[str | None, str | None], here: str,
+                   lists: Lists) -> str:
     """Previous and next paper along the section's reading order."""
     before, after = around
     links = []
     if before:
-        links.append(html_link(page_url(here, paper_uri(before)),
-                               f"← {kb.papers[before].title}", "rl-prev"))
+        links.append(lists.link(here, paper_uri(before), f"← {kb.papers[before].title}",
+                                css="rl-prev"))
     if after:
-        links.append(html_link(page_url(here, paper_uri(after)),
-                               f"{kb.papers[after].title} →", "rl-next"))
-    return "<br>" + " · ".join(links) if links else ""
+        links.append(lists.link(here, paper_uri(after), f"{kb.papers[after].title} →",
+                                css="rl-next"))
+    return lists.line_break + " · ".join(links) if links else ""
 
 
 def _note_body(kb: KnowledgeBase, body: str, here: str) -> str:
