@@ -99,6 +99,13 @@ def test_bibtex_fields_trails_and_rows_are_not_indexed(index, kb):
     assert not any(e["location"].startswith("tags/") for e in index["docs"])
 
 
+def test_the_connections_figure_and_list_are_not_indexed(index):
+    entries = [e for e in index["docs"] if e["location"].startswith("connections/")]
+    assert entries
+    assert [e["location"] for e in entries if "nodes in reading order" in e["text"]
+            or e["location"].endswith("#the-connections-as-a-list")] == []
+
+
 def test_a_page_carries_its_tags_once_on_its_own_entry(index):
     tagged = [e["location"] for e in index["docs"] if "tags" in e]
     assert tagged and all("#" not in location for location in tagged)

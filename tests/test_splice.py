@@ -8,7 +8,7 @@ from readinglist.hooks.splice import Splicer, patch
 
 ROW = ('<div class="rl-paper" data-key="a2020x" data-search-exclude markdown>\n'
        "[A title](papers/a2020x.md){ .rl-title }\n</div>")
-FIGURE = '<figure class="rl-arcs-figure">\n<svg><text>Topic 0</text></svg>\n</figure>'
+FIGURE = '<figure class="rl-arcs-figure" data-search-exclude>\n<svg><text>Topic 0</text></svg>\n</figure>'
 PAGE = f"# Page\n\nBefore.\n\n{ROW}\n\n## Connected\n\n{FIGURE}\n\nAfter.\n"
 
 

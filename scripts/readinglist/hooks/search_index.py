@@ -3,7 +3,8 @@
 Material puts a page's tags on every section of the page. A paper's tags are searched once, on
 the page's own entry; on each section of its note they only repeat, so `lean_index` drops them
 there. The BibTeX, "Listed under" and "Cited in" sections never reach the index (the paper pages
-mark them `data-search-exclude`), nor do the paper rows of the lists.
+mark them `data-search-exclude`), nor do the paper rows of the lists, nor the connections
+figures and the connections as a list.
 """
 
 from __future__ import annotations

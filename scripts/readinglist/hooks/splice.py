@@ -11,11 +11,12 @@ the same but whose figures changed is not built at all: its written file gets th
 in place of the old (`patch`).
 
 What a block is, is a contract with render/: a row is a line `<div class="rl-paper" ...
-markdown>` up to the next line `</div>`, a figure a line `<figure class="rl-arcs-figure">` up
-to the next line `</figure>`, a raw list a line `<ul class="rl-listed">` (`rl-pairs`, `rl-edges`) up to
-the next line `</ul>`, each alone between blank lines or an HTML line. None has a heading or
-reaches search (rows carry `data-search-exclude`, the others sit under a heading that does),
-and rows link only by Markdown links, which Markdown rewrites alike wherever the row stands.
+markdown>` up to the next line `</div>`, a figure a line `<figure class="rl-arcs-figure" ...>`
+up to the next line `</figure>`, a raw list a line `<ul class="rl-listed">` (`rl-pairs`,
+`rl-edges`) up to the next line `</ul>`, each alone between blank lines or an HTML line. None
+has a heading or reaches search (rows and figures carry `data-search-exclude`, the lists sit
+under a heading that does), and rows link only by Markdown links, which Markdown rewrites
+alike wherever the row stands.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from ..text.snippets import snippet_lines
 # it, so they lose them as they are kept.
 SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 BLOCK = re.compile(r'^(?:<div class="rl-paper" [^\n]*markdown>\n.*?^</div>'
-                   r'|<figure class="rl-arcs-figure">\n.*?^</figure>'
+                   r'|<figure class="rl-arcs-figure" data-search-exclude>\n.*?^</figure>'
                    r'|<ul class="rl-(?:listed|pairs|edges)">\n.*?^</ul>)$', re.M | re.S)
 
 

@@ -141,7 +141,8 @@ def _edge_list(known: Names, edges, here: str, lists: Lists) -> list[str]:
 
     items = [f"{link(source)} cites {', '.join(link(t) for t in targets)}"
              for source, targets in cites.items()]
-    return ["## The connections, as a list", "", *lists.lines("rl-edges", items), ""]
+    return ["## The connections, as a list { data-search-exclude }", "",
+            *lists.lines("rl-edges", items), ""]
 
 
 def _pair_list(groups: list[Group], weights: dict, lists: Lists) -> list[str]:
@@ -150,6 +151,6 @@ def _pair_list(groups: list[Group], weights: dict, lists: Lists) -> list[str]:
     items = [f"{count(weight, 'citation')} " + (f"inside {named[a]}" if a == b else
                                                 f"between {named[a]} and {named[b]}")
              for (a, b), weight in weights.items()]
-    return ["## The connections, as a list", "",
+    return ["## The connections, as a list { data-search-exclude }", "",
             "Citations between two topics, and inside one, in reading order:", "",
             *lists.lines("rl-pairs", items), ""]

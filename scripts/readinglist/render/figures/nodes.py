@@ -81,8 +81,9 @@ def _distinct(known: Names, keys: list[str]) -> dict[str, str]:
 
 
 def figure(svg: str, caption: str) -> list[str]:
-    """Raw HTML with no blank line inside, so Markdown passes it through untouched."""
-    return ['<figure class="rl-arcs-figure">', svg, f"<figcaption>{caption}</figcaption>",
+    """Raw HTML with no blank line inside, so Markdown passes it through untouched; its labels
+    and titles stay out of search (a title searched finds its paper, not every figure)."""
+    return ['<figure class="rl-arcs-figure" data-search-exclude>', svg, f"<figcaption>{caption}</figcaption>",
             "</figure>"]
 
 
