@@ -21,4 +21,25 @@
       if (node) mark(node, on);
     });
   }
+
+  // A figure's link to a heading of its own page (a frontier point to its topic) scrolls here,
+  // not through Material's instant navigation: on a busy machine its handler ran after the
+  // browser had scrolled to the heading and restored a stale position, 200 px past it.
+  // On window, in the capture phase: before any listener of the document's.
+  const XLINK = "http://www.w3.org/1999/xlink";
+  window.addEventListener("click", (event) => {
+    const link = event.target instanceof Element && event.target.closest("svg a");
+    const href = link && (link.getAttributeNS(XLINK, "href") || link.getAttribute("href"));
+    if (!href || !href.startsWith("#") || event.button !== 0 || event.metaKey ||
+        event.ctrlKey || event.shiftKey || event.altKey) return;
+    const target = document.getElementById(decodeURIComponent(href.slice(1)));
+    if (!target) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    history.pushState(history.state, "", href);
+    // Below Material's fixed header, as the browser's own jump to an anchor leaves it.
+    const header = document.querySelector(".md-header")?.getBoundingClientRect().bottom ?? 0;
+    const top = target.getBoundingClientRect().top + window.scrollY - header - 12;
+    window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
+  }, true);
 })();
