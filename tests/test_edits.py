@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -26,12 +27,7 @@ def listed(tmp_path_factory) -> Path:
 
 def edited(root: Path, path: str, change) -> Path:
     """A copy of the list at root with one file changed."""
-    copy = root.parent / f"edited-{len(list(root.parent.iterdir()))}"
-    for source in root.rglob("*"):
-        if source.is_file():
-            target = copy / source.relative_to(root)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    copy = shutil.copytree(root, root.parent / f"edited-{len(list(root.parent.iterdir()))}")
     target = copy / path
     text = target.read_text(encoding="utf-8")
     target.write_text(change(text), encoding="utf-8")

@@ -88,7 +88,7 @@ class Splicer:
                 return match.group(0)
             return "\n\n".join([self._mark(n, "row"), block.text, self._mark(n, "row-end")])
 
-        return re.sub(rf"<!--rl-block {self.secret} (\d+)-->", place, markdown)
+        return re.sub(self._mark(r"(\d+)"), place, markdown)
 
     def take(self, uri: str, html: str, searched: bool) -> str:
         """The converted page with each new row's HTML kept and its place marked again
@@ -104,15 +104,15 @@ class Splicer:
                 else row
             return self._mark(n)
 
-        return re.sub(rf"<!--rl-row {self.secret} (\d+)-->\n?(.*?)\n?"
-                      rf"<!--rl-row-end {self.secret} \1-->", keep, html, flags=re.S)
+        return re.sub(self._mark(r"(\d+)", "row") + r"\n?(.*?)\n?" + self._mark(r"\1", "row-end"),
+                      keep, html, flags=re.S)
 
     def fill(self, uri: str, output: str) -> str:
         """The written page: each placeholder replaced by its block's HTML."""
         split = self.splits.get(uri)
         if split is None:
             return output
-        parts = re.split(rf"<!--rl-block {self.secret} (\d+)-->", output)
+        parts = re.split(self._mark(r"(\d+)"), output)
         if len(parts) != 2 * len(split.blocks) + 1 or \
                 parts[1::2] != [str(n) for n in range(len(split.blocks))]:
             raise AssertionError(f"{uri}: its blocks' placeholders did not all come through")
@@ -130,8 +130,10 @@ class Splicer:
         wanted = {(u, b.text) for u, s in self.splits.items() for b in s.blocks if not b.verbatim}
         self.rows = {k: html for k, html in self.rows.items() if k in wanted}
 
-    def _mark(self, n: int, kind: str = "block") -> str:
-        """A block's placeholder; a row converted in place stands between a row and a row-end."""
+    def _mark(self, n: int | str, kind: str = "block") -> str:
+        """A block's placeholder (n a number, or a pattern's group to find one: the secret is
+        hexadecimal, so it reads the same in a pattern); a row converted in place stands between
+        a row and a row-end."""
         return f"<!--rl-{kind} {self.secret} {n}-->"
 
 
