@@ -4,9 +4,16 @@ A curator saves a note's text, moves a paper to another topic or renames a topic
 for the served page to show it: each save is polled every 20 ms until the page shows it. The
 three kinds alternate, round after round (the taxonomy changes at the smallest size only: a
 topic renamed rebuilds every page whose figures name it); a full `mkdocs build` of the same
-list runs before the saves and after them, and the gates take the ratio of each kind's median
-to the full build's (wall times, measured under the same load). The goals in seconds (a note
-in 1.5 s at 1,000 papers and 3 s at 5,000, a taxonomy change in 3 s at 1,000) are shown beside.
+list runs before the saves and after them.
+
+Save to served is the rebuild plus MkDocs' watcher (it looks for changes every 0.5 s, then
+waits 0.1 s for the saving to settle) and the page's request: a wait that does not slow down
+with the machine, where the builds do. So the gates take the ratio of each kind's rebuild (from
+the server's log saying it builds to its log saying it reloads the browsers, the log read every
+10 ms; MkDocs' own "built in" line is not logged when its text repeats an earlier one) to the
+full build MkDocs reports (both under the same load), and the goals in seconds (a note on
+screen in 1.5 s at 1,000 papers and 3 s at 5,000, a taxonomy change in 3 s at 1,000) are shown
+beside the save-to-served medians.
 """
 
 from __future__ import annotations
@@ -16,9 +23,11 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -28,13 +37,64 @@ from bench.site_build import site_project
 
 SAVES = 5                   # notes saved; taxonomy changes: 3 of each kind
 POLL = 0.02
-# Of a full build: the goals below over the 40 to 42 s a full build of 1,000 papers takes here
-# (52 to 56 s before rows and figures were made apart from their pages, hooks/splice.py).
-LIMITS = {"note": 0.036, "paper moved": 0.073, "topic renamed": 0.073}
+# Of a full build, for the rebuild alone: each goal less the watcher's longest wait (0.6 s),
+# over the full build MkDocs reported on this machine idle (11.4 s at 1,000 papers, 67.4 s at
+# 5,000). The ratio carries the goal to a busier machine, where both builds slow alike.
+LIMITS = {("note", 1000): 0.079, ("note", 5000): 0.036, ("paper moved", 1000): 0.21,
+          ("topic renamed", 1000): 0.21}
 GOALS = {("note", 1000): 1.5, ("note", 5000): 3.0, ("paper moved", 1000): 3.0,
          ("topic renamed", 1000): 3.0}
 MOVED = re.compile(r"\n      - paper: (\w+)\n")
 DEEPEST = "            title: Sub-subtopic 0\n            items:\n"
+BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+BUILDING, RELOADING = "Building documentation...", "Reloading browsers"
+
+
+@dataclass(frozen=True)
+class Save:
+    served: float       # from the file written to the page showing it
+    built: float        # the rebuild, as the server's log tells it
+
+
+class Log:
+    """The server's log, read every 10 ms in a thread: when each of its lines appeared."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.lines = path, []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._follow, daemon=True)
+        self._thread.start()
+
+    def _follow(self) -> None:
+        offset, rest = 0, b""
+        while not self._stop.wait(0.01):
+            with self.path.open("rb") as text:
+                text.seek(offset)
+                read = text.read()
+            offset += len(read)
+            *whole, rest = (rest + read).split(b"\n")
+            now = time.perf_counter()
+            self.lines += [(now, line.decode("utf-8", "replace")) for line in whole]
+
+    def mark(self) -> int:
+        return len(self.lines)
+
+    def rebuild(self, since: int, limit: float = 900) -> float:
+        """The seconds from the first build after line since to the browsers' reload."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            lines = self.lines[since:]
+            began = next((i for i, (_, line) in enumerate(lines) if BUILDING in line), None)
+            if began is not None:
+                ended = next((at for at, line in lines[began:] if RELOADING in line), None)
+                if ended is not None:
+                    return ended - lines[began][0]
+            time.sleep(POLL)
+        raise SystemExit(f"the server reported no rebuild within {limit:.0f} s (see {self.path})")
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def measure_live(sizes: list[int], rounds: int, scratch: Path) -> Result:
@@ -42,30 +102,39 @@ def measure_live(sizes: list[int], rounds: int, scratch: Path) -> Result:
     rows, gates = [], []
     for n, (saves, full) in found.items():
         whole = statistics.median(full)
-        for kind, times in saves.items():
-            median = statistics.median(times)
-            rows.append([f"{n:,}", kind, " / ".join(f"{t:.2f}" for t in _spread(times)),
-                         f"{whole:.1f}", f"{median / whole:.3f}", _goal(kind, n, median)])
-            gates.append(Gate.at_most(f"{kind} saved to served within {LIMITS[kind]}x of a "
-                                      f"full build (N={n:,})", median / whole, LIMITS[kind],
-                                      f"median {median:.2f} s"))
-    return Result(table(["save to served", "N", "kind", "time (s) min / median / max",
+        for kind, done in saves.items():
+            served = statistics.median(s.served for s in done)
+            built = statistics.median(s.built for s in done)
+            rows.append([f"{n:,}", kind, " / ".join(f"{t:.2f}" for t in
+                                                    _spread([s.served for s in done])),
+                         f"{built:.2f}", f"{whole:.1f}", f"{built / whole:.3f}",
+                         _goal(kind, n, served)])
+            limit = LIMITS.get((kind, n))
+            if limit is not None:
+                gates.append(Gate.at_most(f"{kind}: the rebuild within {limit}x of a full build "
+                                          f"(N={n:,})", built / whole, limit,
+                                          f"median {built:.2f} s; on screen in {served:.2f} s"))
+    return Result(table(["save to served", "N", "kind",
+                         "save to served (s) min / median / max", "rebuild (s), median",
                          "full build (s), median", "ratio", "goal"], rows), gates)
 
 
-def _measure(root: Path, taxonomy: bool) -> tuple[dict[str, list[float]], list[float]]:
+def _measure(root: Path, taxonomy: bool) -> tuple[dict[str, list[Save]], list[float]]:
     site_project(root, with_hooks=True)
     config = root / "mkdocs.yml"
     config.write_text(config.read_text() + "watch:\n  - taxonomy\n  - bib\n  - notes\n")
     full = [_full_build(root)]
     port = _free_port()
-    log = (root / "serve.log").open("w")
+    log_path = root / "serve.log"
+    log = log_path.open("w")
     server = subprocess.Popen([str(Path(sys.executable).with_name("mkdocs")), "serve",
                                "--dirty", "-a", f"127.0.0.1:{port}"], cwd=root, env=env(),
                               stdout=log, stderr=subprocess.STDOUT)
+    watch = Log(log_path)
     try:
-        saves = _saves(root, f"http://127.0.0.1:{port}/", taxonomy)
+        saves = _saves(root, f"http://127.0.0.1:{port}/", taxonomy, watch)
     finally:
+        watch.stop()
         server.terminate()
         server.wait(timeout=60)
         log.close()
@@ -73,28 +142,28 @@ def _measure(root: Path, taxonomy: bool) -> tuple[dict[str, list[float]], list[f
     return saves, full
 
 
-def _saves(root: Path, base: str, taxonomy: bool) -> dict[str, list[float]]:
+def _saves(root: Path, base: str, taxonomy: bool, log: Log) -> dict[str, list[Save]]:
     note, models = sorted((root / "notes").glob("*.md"))[0], root / "taxonomy/models.yml"
     moved = MOVED.search(models.read_text()).group(1)
     page, moved_page = f"{base}papers/{note.stem}/", f"{base}papers/{moved}/"
     _wait(page, lambda text: "</html>" in text, 1800)
-    saves: dict[str, list[float]] = {"note": []}
+    saves: dict[str, list[Save]] = {"note": []}
     if taxonomy:
         saves.update({"paper moved": [], "topic renamed": []})
     for i in range(SAVES):
         word = f"livenote{i}x"
         saves["note"].append(_save(note, lambda t, w=word: re.sub(
             r"## Setting\n(\nlivenote\d+x\n)?", f"## Setting\n\n{w}\n", t, count=1),
-            page, lambda text, w=word: w in text))
+            page, lambda text, w=word: w in text, log))
         if taxonomy and i < 3:
             there = i % 2 == 0      # to the deepest topic, then back
             saves["paper moved"].append(_save(
                 models, lambda t, there=there: _move(t, moved, there), moved_page,
-                lambda text, there=there: ("Sub-subtopic 0</a>" in text) == there))
+                lambda text, there=there: ("Sub-subtopic 0</a>" in text) == there, log))
             word = f"Topic {i}x"
             saves["topic renamed"].append(_save(models, lambda t, w=word: re.sub(
                 r"title: Topic (0|\d+x)\n", f"title: {w}\n", t, count=1),
-                f"{base}models/", lambda text, w=word: w in text))
+                f"{base}models/", lambda text, w=word: w in text, log))
     return saves
 
 
@@ -107,15 +176,17 @@ def _move(text: str, key: str, there: bool) -> str:
 
 
 def _save(path: Path, change: Callable[[str], str], url: str,
-          shown: Callable[[str], bool]) -> float:
+          shown: Callable[[str], bool], log: Log) -> Save:
     text = path.read_text(encoding="utf-8")
     changed = change(text)
     assert changed != text, f"the change left {path} as it was"
     time.sleep(1.0)      # the watcher settles after the previous build
+    since = log.mark()
     start = time.perf_counter()
     path.write_text(changed, encoding="utf-8")
     _wait(url, shown, 900)
-    return time.perf_counter() - start
+    served = time.perf_counter() - start
+    return Save(served, log.rebuild(since))
 
 
 def _wait(url: str, shown: Callable[[str], bool], limit: float) -> None:
@@ -132,10 +203,11 @@ def _wait(url: str, shown: Callable[[str], bool], limit: float) -> None:
 
 
 def _full_build(root: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "-q", "-d",
-                    "site-full"], cwd=root, env=env(), check=True, capture_output=True)
-    return time.perf_counter() - start
+    """The seconds MkDocs reports for a full build (as it does for each rebuild)."""
+    done = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "-d",
+                           "site-full"], cwd=root, env=env(), check=True, capture_output=True,
+                          text=True)
+    return float(BUILT.search(done.stdout + done.stderr).group(1))
 
 
 def _free_port() -> int:
