@@ -23,6 +23,7 @@ from readinglist import check, load
 from readinglist.diagnostic import sort_unique
 from readinglist.hooks.built import file_problems, theme_scripts
 from readinglist.hooks.guards import defuse, refused_early
+from readinglist.hooks.heap import Heap
 from readinglist.hooks.live import LiveSite, quiet_dirty_warning, site_key
 from readinglist.hooks.search_index import lean_index
 from readinglist.loaders.tree import walk
@@ -53,6 +54,7 @@ class _Build:
 _BUILD = _Build()
 # Kept between the rebuilds of `mkdocs serve --dirty`: MkDocs loads this module once a process.
 _LIVE = LiveSite()
+_HEAP = Heap()
 
 
 def on_startup(command, dirty, **kwargs) -> None:
@@ -63,6 +65,8 @@ def on_startup(command, dirty, **kwargs) -> None:
 
 def on_config(config):
     _BUILD.site_dir = Path(config.site_dir)
+    if _LIVE.enabled and _LIVE.kb is not None:
+        _HEAP.settle()
     _LIVE.begin()
     search = config.plugins.get("material/search")
     if _LIVE.enabled and search is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from .latex import decode, fold_ascii
 
@@ -119,6 +120,7 @@ def display_name(name: str) -> str:
     return parts[0]
 
 
+@lru_cache(maxsize=1 << 15)     # `check` asks it of every entry on each save a server rebuilds
 def expected_key(author_field: str, year: str, title: str) -> str | None:
     """<first author's family name><year><first significant title word>, lowercase ASCII."""
     first = _AND.split(author_field, 1)[0]
