@@ -24,8 +24,8 @@ class Placement:
 
     @property
     def topic_path(self) -> str:
-        """section/topic[/subtopic]: how --to, proposals and the site's filters name a topic."""
-        return "/".join((self.section.id, *(topic.id for topic in self.trail)))
+        """The path of the item's topic (Section.path_to)."""
+        return self.section.path_to(self.trail)
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,8 @@ class KnowledgeBase:
 
     def topic_paths(self) -> list[str]:
         """Every topic as section/topic[/subtopic], in taxonomy order."""
-        return ["/".join((section.id, *(t.id for t in trail), topic.id))
-                for section in self.sections for topic, trail in walk_topics(section.topics)]
+        return [section.path_to(trail + (topic,))
+                for section in self.sections for topic, trail in section.walk()]
 
     def todos_for(self, proposal: Proposal) -> list[Placement]:
         """The to-do lines a proposal answers (see todos_at)."""
@@ -139,7 +139,7 @@ def _places(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     found: dict[str, dict[str, None]] = {}
     for section in kb.sections:
         for topic, trail in walk_topics(section.topics):
-            where = [section.id] + [f"{section.id}/{t.id}" for t in (*trail, topic)]
+            where = [section.id] + [section.topic_ref(t) for t in (*trail, topic)]
             for key in topic.listed_keys() + topic.suggested_keys():
                 found.setdefault(key, {}).update(dict.fromkeys(where))
     return {key: tuple(where) for key, where in found.items()}

@@ -86,6 +86,16 @@ class Section:
         """Every topic depth-first in taxonomy order, with the trail of topics above it."""
         return walk_topics(self.topics)
 
+    def path_to(self, trail: tuple[Topic, ...]) -> str:
+        """section/topic[/subtopic], down the trail to its last topic: how `add --to`,
+        proposals and discover name a topic."""
+        return "/".join((self.id, *(topic.id for topic in trail)))
+
+    def topic_ref(self, topic: Topic) -> str:
+        """section/topic at any depth (ids are unique in a section): how the site's filters
+        name a topic, and where KnowledgeBase.places says a paper is."""
+        return f"{self.id}/{topic.id}"
+
     def listed_keys(self) -> list[str]:
         """The curator's papers in the section, in map order, once each."""
         return list(dict.fromkeys(key for topic, _ in self.walk() for key in topic.listed_keys()))

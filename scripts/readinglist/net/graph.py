@@ -110,7 +110,7 @@ def topic_keys(kb: KnowledgeBase) -> dict[str, list[str]]:
     found = {}
     for section in kb.sections:
         for topic, trail in walk_topics(section.topics):
-            path = "/".join((section.id, *(t.id for t in trail), topic.id))
+            path = section.path_to(trail + (topic,))
             keys = [key for item in topic.items for key in (item.key, *item.candidates) if key]
             found[path] = list(dict.fromkeys(keys + list(topic.suggestions)))
     return found

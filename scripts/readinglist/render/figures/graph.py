@@ -78,7 +78,7 @@ def build_graph(kb: KnowledgeBase, placements: tuple[Placement, ...]) -> Graph:
 def _group(placement: Placement, number: int | None) -> Group:
     section, top = placement.section, placement.trail[0]
     title = f"{number}. {top.title}" if number else top.title
-    return Group(f"{section.id}/{top.id}", section.id, section.title, top.id, title)
+    return Group(section.topic_ref(top), section.id, section.title, top.id, title)
 
 
 def _adjacent(edges: tuple[tuple[str, str], ...], end: int) -> dict[str, tuple[str, ...]]:

@@ -40,7 +40,7 @@ def trail(kb: KnowledgeBase, topic_path: str) -> tuple[Section, tuple[Topic, ...
     """The section and the topics down to the topic a path names; None if there is none."""
     for section in kb.sections:
         for topic, above in walk_topics(section.topics):
-            if "/".join((section.id, *(t.id for t in above), topic.id)) == topic_path:
+            if section.path_to(above + (topic,)) == topic_path:
                 return section, above + (topic,)
     return None
 

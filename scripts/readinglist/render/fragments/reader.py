@@ -83,5 +83,5 @@ def _select(label: str, name: str, choices: dict[str, str]) -> str:
 
 
 def _topics(sections) -> dict[str, str]:
-    return {f"{s.id}/{topic.id}": " › ".join([s.title, *(t.title for t in (*trail, topic))])
+    return {s.topic_ref(topic): " › ".join([s.title, *(t.title for t in (*trail, topic))])
             for s in sections for topic, trail in walk_topics(s.topics)}

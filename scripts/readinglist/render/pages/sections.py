@@ -35,14 +35,15 @@ def section_page(kb: KnowledgeBase, section: Section) -> str:
                   f"<figcaption markdown>{FRONTIER_CAPTION}{after}</figcaption>", "</figure>", ""]
     parts += [filter_form(kb, section), ""]
     for topic in section.topics:
-        parts += _topic(kb, topic, here, level=2, path=section.id)
+        parts += _topic(kb, section, (), topic, here)
     return "\n".join(parts)
 
 
-def _topic(kb: KnowledgeBase, topic: Topic, here: str, level: int, path: str) -> list[str]:
-    """path: the topic's parent as section/topic; proposals name their topic that way."""
-    path = f"{path}/{topic.id}"
-    heading = "#" * min(level, 6)
+def _topic(kb: KnowledgeBase, section: Section, trail: tuple[Topic, ...], topic: Topic,
+           here: str) -> list[str]:
+    """trail: the topics above this one; a section's topics are headings of level two."""
+    path = section.path_to(trail + (topic,))
+    heading = "#" * min(len(trail) + 2, 6)
     parts = [f"{heading} {md(topic.title)} {{ #{topic.id} }}", ""]
     if topic.why:
         parts += [f'<p class="rl-why">{attr(topic.why)}</p>', ""]
@@ -55,7 +56,7 @@ def _topic(kb: KnowledgeBase, topic: Topic, here: str, level: int, path: str) ->
     parts += _suggestions(kb, topic, here)
     parts += proposal_block(kb, for_topic(kb, path, topic), here)
     for child in topic.topics:
-        parts += _topic(kb, child, here, level + 1, path)
+        parts += _topic(kb, section, trail + (topic,), child, here)
     return parts
 
 
