@@ -21,6 +21,8 @@ from fakes import FakeScholarlyServer
 from support import write_tree
 from readinglist import check, load
 from readinglist.cli import main
+from readinglist.net.graph import known_identities
+from readinglist.net.works import read_work
 
 SINCE = "2026-01-01"
 CONFIG = ("[discover]\nper_page = 2\nbatch_size = 2\nbackoff_seconds = 0\nretries = 3\n"
@@ -278,3 +280,15 @@ def test_a_setting_beyond_openalexs_limit_is_refused_before_any_request(tree, op
     assert (status, openalex.requests) == (2, [])
     assert err == ("readinglist: readinglist.toml [discover]: per_page must be 1 to 100, "
                    "OpenAlex's limit\n")
+
+
+def test_an_entry_named_by_an_arxiv_doi_or_address_knows_that_arxiv_ids_work(tmp_path):
+    root = write_tree(tmp_path, {"bib/references.bib": (
+        "@misc{ann2021first,\n  title = {A First Title},\n  author = {Ann, Bo},\n"
+        "  year = {2021},\n  doi = {10.48550/arXiv.2101.00001},\n}\n\n"
+        "@misc{cyd2022second,\n  title = {A Second Title},\n  author = {Cyd, Di},\n"
+        "  year = {2022},\n  url = {https://arxiv.org/abs/2202.00002v2},\n}\n")})
+    known = known_identities(load(root)[0])
+    found = [known.find(read_work(work(n, "Titled otherwise", doi=f"10.48550/arXiv.{arxiv}")))
+             for n, arxiv in ((1, "2101.00001"), (2, "2202.00002"), (3, "2303.00003"))]
+    assert found == [True, True, None]

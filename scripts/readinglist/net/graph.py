@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import KnowledgeBase, walk_topics
+from ..text.identifiers import identities
 from ..text.latex import decode, fold_ascii
 from .works import Work, title_key
 
@@ -30,8 +31,9 @@ class Identities:
         self.titles: dict[tuple[str, str], list[tuple[int | None, object]]] = {}
 
     def add(self, owner: object = True, *, openalex=None, doi=None, arxiv=None, title=None,
-            family=None, year=None) -> None:
-        for kind, value in (("openalex", openalex), ("doi", doi), ("arxiv", arxiv)):
+            family=None, year=None, ids=frozenset()) -> None:
+        """ids: more (kind, id) pairs, as text.identifiers.identities reads them."""
+        for kind, value in (("openalex", openalex), ("doi", doi), ("arxiv", arxiv), *ids):
             if value:
                 self.ids.setdefault((kind, value.lower()), owner)
         if title and title_key(title):
@@ -61,8 +63,10 @@ def known_identities(kb: KnowledgeBase) -> Identities:
     and every rejected work."""
     known = Identities()
     for paper in kb.papers.values():
-        known.add(doi=paper.doi, arxiv=paper.arxiv, title=paper.title,
-                  family=paper.first_family, year=paper.year)
+        # As `check` and `add` tell two entries apart: an arXiv DOI or an arXiv or doi.org
+        # address is the arXiv id or DOI it names.
+        known.add(doi=paper.doi, arxiv=paper.arxiv, ids=identities(paper.values()),
+                  title=paper.title, family=paper.first_family, year=paper.year)
     for proposal in kb.proposals.proposals:
         known.add(openalex=proposal.openalex)
     for rejection in kb.proposals.rejected:
