@@ -22,7 +22,14 @@ _RULE = re.compile(r"^ {0,3}(?:(?:-+ {0,2}){3,}|(?:_+ {0,2}){3,}|(?:\*+ {0,2}){3
 _UNDERLINE = re.compile(r"^[=-]+ *$")
 _NOT_PROSE = ("|", "<", "!!!", "???", ">", "{", "$$", ":")
 _PARAGRAPH = ("first", "para")    # a paragraph's first line may yet be a setext heading's text
-_MAYBE = re.compile(r"^ *(?:[-*+] |\d{1,9}[.)] |#)", re.MULTILINE)
+# Where a trap can be: a heading with no space, an item indented (it may nest too shallowly),
+# or an item under a line that may end a paragraph (not blank, not a heading, not an item).
+# A text without one is passed over unread: most notes, whose lists follow a blank line or a
+# heading, and `check` reads every note on each save of a served list.
+_ITEM_START = r"(?:[-*+]|\d{1,9}[.)])[ \t]"
+_CANDIDATE = re.compile(rf"^#{{1,6}}[^#\s]|^ +{_ITEM_START}"
+                        rf"|^(?!#)(?! *{_ITEM_START})(?=[^\n]*\S)[^\n]*+\n {{0,3}}{_ITEM_START}",
+                        re.MULTILINE)
 
 
 class Trap(NamedTuple):
@@ -34,8 +41,11 @@ class Trap(NamedTuple):
 
 def traps(text: str, first_line: int = 1) -> list[Trap]:
     """The traps in one Markdown text, with file lines counted from first_line."""
-    if not _MAYBE.search(text):
-        return []
+    return scan(text, first_line) if _CANDIDATE.search(text) else []
+
+
+def scan(text: str, first_line: int = 1) -> list[Trap]:
+    """traps(), read line by line whatever the text holds."""
     lines, found = text.split("\n"), []
     block, items, in_math, previous = None, [], False, -2
     for index in prose_lines(lines):
