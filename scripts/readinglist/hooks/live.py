@@ -23,7 +23,7 @@ from typing import Any, Callable, Mapping
 
 from ..loaders.memo import Memo
 from ..model import KnowledgeBase
-from ..render.edits import paper_pages, same_papers, text_edits
+from ..render.edits import hand_on_rows, paper_pages, same_papers, text_edits
 from ..render.index import Index, build_index
 from ..render.markup import Lists
 from ..render.uris import paper_uri
@@ -90,6 +90,8 @@ class LiveSite:
         (lists: as render_all writes them)."""
         known = self.enabled and self.kb is not None and made == self.made
         edits = text_edits(self.kb, kb) if known else None
+        if known:
+            hand_on_rows(self.kb, kb, edits)
         index = build_index(kb)
         if edits is not None:
             generated = {**self.generated, **paper_pages(kb, edits, index, lists)}

@@ -49,6 +49,11 @@ class KnowledgeBase:
             self._derived[compute] = compute(self)
         return self._derived[compute]
 
+    def share(self, other: "KnowledgeBase", compute: Callable[["KnowledgeBase"], T]) -> None:
+        """Take other's derived(compute) as this one's: for a memo whose keys hold all that
+        differs between the two (render/edits.py says when)."""
+        self._derived[compute] = other.derived(compute)
+
     def placements(self) -> Iterator[Placement]:
         """Every item of the taxonomy in reading order."""
         for section in self.sections:

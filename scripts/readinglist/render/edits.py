@@ -9,6 +9,10 @@ A paper page reads of the taxonomy only where the paper is listed and what stand
 where it is suggested, and the places of its neighbours in the reading order (its connections
 figure); a proposal's page also reads where it would sit. So when two knowledge bases differ
 in their sections alone, a page whose paper sees all of that the same renders the same.
+
+A paper's row (section pages, bibliography) reads of the taxonomy only where the paper is
+placed, which the rows' memo keys them by (render/fragments/rows.py): after either edit, the
+rows made for the old knowledge base hold for the new.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from ..model import KnowledgeBase, Note
 from ..text.plain import link_labels
 from .index import Index
 from .markup import Lists
+from .fragments.rows import row_memo
 from .pages.papers import paper_page
 from .uris import paper_uri
 
@@ -36,6 +41,18 @@ def text_edits(old: KnowledgeBase, new: KnowledgeBase) -> frozenset[str] | None:
     return changed if unchanged == old else None
 
 
+def sections_only(old: KnowledgeBase, new: KnowledgeBase) -> bool:
+    """Whether the two differ in nothing but their taxonomy's sections."""
+    return replace(new, sections=old.sections, _derived={}) == old
+
+
+def hand_on_rows(old: KnowledgeBase, new: KnowledgeBase, edits: frozenset[str] | None) -> None:
+    """new takes old's rows when only the notes' text (edits: text_edits(old, new)) or only
+    the sections changed."""
+    if edits is not None or sections_only(old, new):
+        new.share(old, row_memo)
+
+
 def paper_pages(kb: KnowledgeBase, keys: frozenset[str], index: Index,
                 lists: Lists) -> dict[str, str]:
     """The pages of the papers named, as render(kb, index, lists=lists) has them."""
@@ -47,7 +64,7 @@ def same_papers(old: KnowledgeBase, new: KnowledgeBase, before: Index,
                 after: Index) -> frozenset[str]:
     """The keys whose paper pages render the same for new (indexed as after) as for old
     (indexed as before); none unless the two differ in their taxonomy's sections alone."""
-    if replace(new, sections=old.sections, _derived={}) != old:
+    if not sections_only(old, new):
         return frozenset()
     proposed = new.proposals.keys()
     return frozenset(k for k in new.papers if k not in proposed

@@ -64,6 +64,20 @@ def bibtex_block(raw: str) -> str:
 def paper_row(kb: KnowledgeBase, key: str, here: str, as_written: str | None = None,
               css: str = "rl-paper", bibtex: bool = True) -> str:
     """bibtex: the entry inline, collapsed; else a link to the paper page's copy of it."""
+    # Of the taxonomy a row reads where its paper is placed, and nothing else.
+    rows, at = kb.derived(row_memo), (key, here, as_written, css, bibtex, kb.places(key))
+    if at not in rows:
+        rows[at] = _paper_row(kb, key, here, as_written, css, bibtex)
+    return rows[at]
+
+
+def row_memo(kb: KnowledgeBase) -> dict[tuple, str]:
+    """The rows made for kb, by paper and place (a server hands them on: render/edits.py)."""
+    return {}
+
+
+def _paper_row(kb: KnowledgeBase, key: str, here: str, as_written: str | None, css: str,
+               bibtex: bool) -> str:
     paper = kb.papers[key]
     return "\n".join([
         f'<div class="{css}" {row_data(kb, key)} data-search-exclude markdown>',
