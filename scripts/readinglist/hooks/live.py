@@ -119,7 +119,8 @@ class LiveSite:
                 and file.src_uri in self.records and os.path.isfile(file.abs_dest_path)
             old = self.splits.get(file.src_uri)
             if built and split != old:
-                patches[file.abs_dest_path] = patched = _patched(old, split, file.abs_dest_path)
+                written = Path(file.abs_dest_path).read_text(encoding="utf-8")
+                patches[file.abs_dest_path] = patched = patch(old, split, written)
                 built = patched is not None
             file.is_modified = (lambda: False) if built else (lambda: True)
             if built:
@@ -207,14 +208,6 @@ def site_key(config_file: Path, theme_dirs: list[Path], files: list, nav_pages: 
 def quiet_dirty_warning(record) -> bool:
     """A logging filter: MkDocs' warning that a build is dirty (LiveSite makes it whole)."""
     return DIRTY_WARNING not in record.getMessage()
-
-
-def _patched(old: Split | None, new: Split | None, written: str) -> tuple[str, str] | None:
-    """The written page with its new figures, and those figures; None when it must be built
-    again."""
-    if old is None or new is None:
-        return None
-    return patch(old, new, Path(written).read_text(encoding="utf-8"))
 
 
 def _title_lines(markdown: str) -> str:

@@ -137,11 +137,12 @@ class Splicer:
         return f"<!--rl-{kind} {self.secret} {n}-->"
 
 
-def patch(old: Split, new: Split, written: str) -> tuple[str, str] | None:
+def patch(old: Split | None, new: Split | None, written: str) -> tuple[str, str] | None:
     """A page written with old's blocks, with new's instead, and the new figures that went in:
     when old and new differ only in their figures, each of old's found once in what was
-    written; None when that is not so."""
-    if old.key() != new.key() or len(old.blocks) != len(new.blocks):
+    written; None when that is not so (or either is not known)."""
+    if old is None or new is None or old.key() != new.key() or \
+            len(old.blocks) != len(new.blocks):
         return None
     figures = []
     for before, after in zip(old.blocks, new.blocks):
