@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -186,3 +187,18 @@ def test_for_mkdocs_the_topic_pairs_are_raw_html_with_built_links(kb, monkeypatc
         '1. Linear &lt; models &gt; &amp; co</a></li>\n' in page["connections.md"]
     kernels = page["connections/models/kernels.md"]
     assert '<ul class="rl-edges">\n<li><a href="../../../papers/' in kernels
+
+
+def test_a_topic_page_is_drawn_again_when_a_title_it_shows_changes(kb, tmp_path, monkeypatch):
+    """Topic pages drawn once are kept by what they read: a title is part of it."""
+    monkeypatch.setattr(connections, "AGGREGATE_ABOVE", 3)
+    page = "connections/models/kernels.md"
+    before = connections.connection_pages(kb, build_index(kb))[page]
+    root = shutil.copytree(CASES / "connections" / "kb", tmp_path / "kb")
+    bib = root / "bib" / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace(
+        "Learning $\\ell_2$-Regularized Networks", "Learning Renamed Networks"), encoding="utf-8")
+    retitled = load(root, history=False)[0]
+    after = connections.connection_pages(retitled, build_index(retitled))[page]
+    assert "Learning Renamed Networks" in after and "Learning Renamed Networks" not in before
+    assert connections.connection_pages(kb, build_index(kb))[page] == before

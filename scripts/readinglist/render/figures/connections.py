@@ -9,6 +9,7 @@ it connects with.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from ...model import KnowledgeBase
 from .arcs import Arc, Row, arc_svg
@@ -95,8 +96,23 @@ def _topic_figure_page(known: Names, graph: Graph, groups: list[Group], lists: L
 
 def _topic_page(known: Names, graph: Graph, group: Group,
                 edges: list[tuple[str, str]], lonely: list[str], lists: Lists) -> str:
-    here = topic_uri(group)
     keys = sorted({key for edge in edges for key in edge}, key=graph.rank.__getitem__)
+    drawn = tuple((k, graph.groups[k], known.titles[k], known.labels[k]) for k in keys)
+    return _drawn_topic_page(group, tuple(edges), tuple((k, known.titles[k]) for k in lonely),
+                             drawn, lists)
+
+
+# A server draws every topic page again on a taxonomy edit, and most come out as before. The
+# arguments are all the page reads (its papers in order, with their groups, titles and labels).
+@lru_cache(maxsize=512)
+def _drawn_topic_page(group: Group, edges: tuple[tuple[str, str], ...],
+                      lonely: tuple[tuple[str, str], ...],
+                      drawn: tuple[tuple[str, Group, str, str], ...], lists: Lists) -> str:
+    known = Names({**{k: title for k, _, title, _ in drawn}, **dict(lonely)},
+                  {k: label for k, _, _, label in drawn})
+    keys = [k for k, *_ in drawn]
+    graph = Graph(tuple(keys), {k: g for k, g, _, _ in drawn}, edges)
+    here = topic_uri(group)
     name = f"{group.section} › {group.topic}" if group.topic else group.section
     svg = arc_svg(figure_rows(known, graph, keys, here), [Arc(a, b) for a, b in edges],
                   "rl-arcs-topic", f"Connections of {name}")
@@ -105,7 +121,8 @@ def _topic_page(known: Names, graph: Graph, group: Group,
     return "\n".join([front_matter(title=f"Connections: {name}"), f"# Connections: {md(name)}",
                       "", lead, ""] + _beside(
         figure(svg, "Hover or focus a paper to light up its arcs: " + LEGEND),
-        _unconnected(known, tuple(lonely), here)) + _edge_list(known, edges, here, lists))
+        _unconnected(known, tuple(k for k, _ in lonely), here))
+        + _edge_list(known, edges, here, lists))
 
 
 def _lead(papers: int, edges: int) -> list[str]:
