@@ -3,7 +3,7 @@ would find."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from readinglist.checks.traps import scan, traps
@@ -12,11 +12,13 @@ LINES = ["", "   ", "Some text.", " text after a space", "#Heading", "## Heading
          " #not a heading", "- item", "-\titem", "* item", "+ item", "1. item", "12) item",
          "  - item", "   - item", "    - item", "     - item", "        - item", "- ",
          "---", "***", "___", "===", "- - -", "$$", "$$ x $$", "```", "~~~", "    code",
-         "| a | b |", "<div>", "> quote", "!!! note", "{ .class }", ": definition", "\t- tab"]
+         "| a | b |", "<div>", "> quote", "!!! note", "{ .class }", ": definition", "\t- tab",
+         "-", "1.", "- \t", " - x", "\u00a0- x", "-\u00a0x", "a\rb"]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=st.lists(st.sampled_from(LINES), max_size=14), ending=st.sampled_from(["\n", "\r\n"]))
+@example(lines=["- ", "- item"], ending="\n")     # a bare marker is a paragraph's text
 def test_a_text_passed_over_holds_no_trap(lines, ending):
     text = ending.join(lines)
     assert traps(text, 3) == scan(text, 3)

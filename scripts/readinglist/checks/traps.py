@@ -23,13 +23,14 @@ _UNDERLINE = re.compile(r"^[=-]+ *$")
 _NOT_PROSE = ("|", "<", "!!!", "???", ">", "{", "$$", ":")
 _PARAGRAPH = ("first", "para")    # a paragraph's first line may yet be a setext heading's text
 # Where a trap can be: a heading with no space, an item indented (it may nest too shallowly),
-# or an item under a line that may end a paragraph (not blank, not a heading, not an item).
+# or an item under a line that may end a paragraph (not blank, not a heading, not an item:
+# a marker with nothing after it, "- ", is a paragraph's text).
 # A text without one is passed over unread: most notes, whose lists follow a blank line or a
 # heading, and `check` reads every note on each save of a served list.
 _ITEM_START = r"(?:[-*+]|\d{1,9}[.)])[ \t]"
 _CANDIDATE = re.compile(rf"^#{{1,6}}[^#\s]|^ +{_ITEM_START}"
-                        rf"|^(?!#)(?! *{_ITEM_START})(?=[^\n]*\S)[^\n]*+\n {{0,3}}{_ITEM_START}",
-                        re.MULTILINE)
+                        rf"|^(?!#)(?! *{_ITEM_START}+\S)(?=[^\n]*\S)[^\n]*+\n {{0,3}}"
+                        rf"{_ITEM_START}", re.MULTILINE)
 
 
 class Trap(NamedTuple):
