@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from ..text.prose import prose_lines
 
-_ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_ITEM_START = r"(?:[-*+]|\d{1,9}[.)])[ \t]"    # a list marker and the space after it
+_ITEM = re.compile(rf"^( *){_ITEM_START}+\S")
 # Python-Markdown's own patterns: a heading's '#' stands in the first column (' #x' is text),
 # a rule may be indented up to three spaces.
 _HEADING = re.compile(r"^#{1,6}(?=[^#\s])")
@@ -27,7 +28,6 @@ _PARAGRAPH = ("first", "para")    # a paragraph's first line may yet be a setext
 # a marker with nothing after it, "- ", is a paragraph's text).
 # A text without one is passed over unread: most notes, whose lists follow a blank line or a
 # heading, and `check` reads every note on each save of a served list.
-_ITEM_START = r"(?:[-*+]|\d{1,9}[.)])[ \t]"
 _CANDIDATE = re.compile(rf"^#{{1,6}}[^#\s]|^ +{_ITEM_START}"
                         rf"|^(?!#)(?! *{_ITEM_START}+\S)(?=[^\n]*\S)[^\n]*+\n {{0,3}}"
                         rf"{_ITEM_START}", re.MULTILINE)
